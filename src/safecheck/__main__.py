@@ -1,0 +1,7 @@
+"""``python -m safecheck``."""
+
+import sys
+
+from safecheck.cli.main import main
+
+sys.exit(main())

@@ -1,0 +1,90 @@
+"""Writing files so that nothing is half-written and nothing is overwritten by surprise.
+
+Every write goes to a temporary file in the same folder, is flushed to disk, then takes
+its place in one rename. A new file is linked into place, which fails if the name was
+taken meanwhile; an existing file is replaced only if it still holds what was read.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+from safecheck.errors import ConflictError, SafecheckError
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def _temp_beside(path: Path) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    os.close(fd)
+    os.chmod(name, 0o666 & ~_umask())  # mkstemp makes 0600; files in a repo are shared
+    return Path(name)
+
+
+def _link_new(temp: Path, path: Path) -> None:
+    try:
+        os.link(temp, path)
+    except FileExistsError:
+        raise ConflictError(f"{path} already exists; nothing was overwritten") from None
+    except OSError as exc:
+        if exc.errno not in (errno.EPERM, errno.ENOTSUP, errno.EXDEV):
+            raise
+        # Filesystems without hard links: check, then rename (a tiny window remains).
+        if path.exists():
+            raise ConflictError(f"{path} already exists; nothing was overwritten") from None
+        os.replace(temp, path)
+
+
+def write_text(path: Path, text: str, *, expected: str | None) -> None:
+    """Write ``text`` to ``path`` atomically.
+
+    ``expected`` is what the caller read from ``path`` (None: the file must not exist).
+    If the file changed since then, raise ConflictError and leave it alone.
+    """
+    temp = _temp_beside(path)
+    try:
+        with open(temp, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if expected is None:
+            _link_new(temp, path)
+        else:
+            try:
+                current = path.read_bytes().decode("utf-8-sig", errors="replace")
+            except FileNotFoundError:
+                raise ConflictError(f"{path} was removed while safecheck was working") from None
+            if current != expected:
+                raise ConflictError(
+                    f"{path} changed on disk since safecheck read it; nothing was written, "
+                    "run the command again"
+                )
+            shutil.copymode(path, temp)
+            os.replace(temp, path)
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            temp.unlink()
+
+
+def copy_new(source: Path, target: Path) -> None:
+    """Copy ``source`` to ``target`` atomically; ``target`` must not exist yet."""
+    temp = _temp_beside(target)
+    try:
+        try:
+            shutil.copyfile(source, temp)
+        except OSError as exc:
+            raise SafecheckError(f"cannot copy {source}: {exc.strerror or exc}") from None
+        _link_new(temp, target)
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            temp.unlink()

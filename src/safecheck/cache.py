@@ -1,0 +1,91 @@
+"""A local cache of parsed YAML mappings, so unchanged files are never parsed twice.
+
+Keys say what identifies a file's content: its git blob id, or its path, size, mtime and
+inode in the working tree. Entries are the plain mappings the YAML loader returned (not
+validated models), so a cached file still goes through the current schema and rules.
+The cache lives inside ``.git/`` (never committed) and is only ever an optimisation: a
+missing, stale-format or unreadable cache file is treated as empty.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import marshal
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+from safecheck import __version__
+
+DISABLE_VARIABLE = "SAFECHECK_NO_CACHE"
+# marshal's format belongs to the Python version; the mapping's meaning to safecheck's.
+_TAG = f"safecheck {__version__} py{sys.version_info[0]}.{sys.version_info[1]} v1"
+
+
+def cache_dir(root: Path) -> Path | None:
+    """``<root>/.git/safecheck``, or None when caching is off or root has no .git folder."""
+    if os.environ.get(DISABLE_VARIABLE):
+        return None
+    git = root / ".git"
+    return git / "safecheck" if git.is_dir() else None
+
+
+class ParsedCache:
+    """Parsed mappings by key, loaded from and saved to one file."""
+
+    def __init__(self, file: Path | None) -> None:
+        self.file = file
+        self._entries: dict[str, Any] = {}
+        self._used: set[str] = set()
+        self._dirty = False
+        if file is not None:
+            self._entries = self._read(file)
+
+    @staticmethod
+    def _read(file: Path) -> dict[str, Any]:
+        try:
+            with open(file, "rb") as handle:
+                tag, entries = marshal.load(handle)  # noqa: S302 - our own file in .git
+        except (OSError, EOFError, ValueError, TypeError):
+            return {}
+        if tag != _TAG or not isinstance(entries, dict):
+            return {}
+        return entries
+
+    def get(self, key: str) -> Any | None:
+        """The cached mapping for ``key``, or None."""
+        value = self._entries.get(key)
+        if value is not None:
+            self._used.add(key)
+        return value
+
+    def put(self, key: str, value: Any) -> None:
+        """Remember ``value`` under ``key``."""
+        if self.file is None:
+            return
+        self._entries[key] = value
+        self._used.add(key)
+        self._dirty = True
+
+    def save(self, prune: bool = False) -> None:
+        """Write the cache if it changed; ``prune`` drops entries not used this run."""
+        if self.file is None:
+            return
+        if prune and len(self._used) < len(self._entries):
+            self._entries = {k: v for k, v in self._entries.items() if k in self._used}
+            self._dirty = True
+        if not self._dirty:
+            return
+        temp = self.file.with_name(f".{self.file.name}.{os.getpid()}.tmp")
+        try:
+            self.file.parent.mkdir(parents=True, exist_ok=True)
+            with open(temp, "wb") as handle:
+                marshal.dump((_TAG, self._entries), handle)
+            os.replace(temp, self.file)
+        except (OSError, ValueError):
+            pass  # a cache that cannot be written only costs time
+        finally:
+            with contextlib.suppress(FileNotFoundError):
+                temp.unlink()
+        self._dirty = False

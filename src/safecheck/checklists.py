@@ -1,0 +1,54 @@
+"""Loading checklists: the packaged ten, overridden or extended by the repository's own."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from safecheck import layout, yamlio
+from safecheck.errors import DataError, Problem
+from safecheck.models.checklist import Checklist
+from safecheck.models.common import problems_from
+from safecheck.resources import packaged_dir
+
+
+def load_checklist(path: Path, label: str | None = None) -> Checklist:
+    """Read and validate one checklist file; its name must be its id."""
+    label = label or str(path)
+    text = yamlio.read_file(path)
+    data = yamlio.load_mapping(text, label)
+    try:
+        checklist = Checklist.model_validate(data)
+    except ValidationError as exc:
+        first = problems_from(exc, label)[0]
+        raise DataError(Problem(label, first.message, yamlio.line_of(text, first.field),
+                                first.field)) from None
+    if checklist.id != path.stem:
+        message = f"the checklist id '{checklist.id}' must match the file name '{path.name}'"
+        raise DataError(Problem(label, message, yamlio.line_of(text, "id"), "id"))
+    return checklist
+
+
+def _folder(folder: Path, root: Path | None) -> dict[str, Checklist]:
+    found: dict[str, Checklist] = {}
+    if not folder.is_dir():
+        return found
+    for path in sorted(folder.glob("*.yaml")):
+        label = path.relative_to(root).as_posix() if root else f"(packaged) {path.name}"
+        checklist = load_checklist(path, label)
+        found[checklist.id] = checklist
+    return found
+
+
+def packaged_checklists() -> dict[str, Checklist]:
+    """The ten checklists that ship with safecheck."""
+    return _folder(packaged_dir("checklists"), None)
+
+
+def load_checklists(root: Path) -> dict[str, Checklist]:
+    """Packaged checklists, with the repository's ``checklists/`` overriding by id and
+    adding domains of its own."""
+    checklists = packaged_checklists()
+    checklists.update(_folder(root / layout.CHECKLISTS, root))
+    return checklists

@@ -1,0 +1,55 @@
+"""The Typer application: global options and the command modules that register on it.
+
+Only typer and light modules are imported here, so ``--help`` and ``--version`` start
+fast; each command imports what it needs when it runs.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from safecheck import __version__
+from safecheck.cli.runtime import Runtime
+
+app = typer.Typer(
+    name="safecheck",
+    help="Keep a workplace-safety hazard ledger (隐患台账) as YAML files in git.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def _show_version(value: bool) -> None:
+    if value:
+        print(f"safecheck {__version__}")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def _global(
+    ctx: typer.Context,
+    repo: Annotated[Path | None, typer.Option(
+        "--repo", help="The safety repository (default: found from the working folder up).",
+        file_okay=False)] = None,
+    version: Annotated[bool, typer.Option(
+        "--version", help="Show the version and exit.", is_eager=True,
+        callback=_show_version)] = False,
+) -> None:
+    """Keep a workplace-safety hazard ledger (隐患台账) as YAML files in git."""
+    ctx.obj = Runtime(repo=repo)
+
+
+def runtime(ctx: typer.Context) -> Runtime:
+    """The global options of this invocation."""
+    obj = ctx.find_root().obj
+    assert isinstance(obj, Runtime)
+    return obj
+
+
+# Command modules register themselves on ``app``.
+from safecheck.cli import cmd_records, cmd_views  # noqa: E402,F401

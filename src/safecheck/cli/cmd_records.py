@@ -1,0 +1,286 @@
+"""Commands that change one hazard: new-hazard, plan, extend, rectify, close, reject,
+reopen, void. Each writes one file (plus copied documents); committing is the user's."""
+
+from __future__ import annotations
+
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from safecheck.cli.app import app, runtime
+from safecheck.cli.runtime import (
+    Runtime,
+    normalize_id,
+    optional_date,
+    parse_amount,
+)
+from safecheck.vocab import Level
+
+if TYPE_CHECKING:
+    from safecheck.changes import Changed
+    from safecheck.lifecycle import PlanInput
+
+
+class ChangeFormat(StrEnum):
+    """Output of a command that changes a record."""
+
+    TEXT = "text"
+    JSON = "json"
+
+
+IdArg = Annotated[str, typer.Argument(help="Hazard ID, e.g. SW-20261121-7KQF.")]
+FormatOpt = Annotated[ChangeFormat, typer.Option("--format", help="text or json.")]
+OnOpt = Annotated[str | None, typer.Option("--on", help="Date YYYY-MM-DD (default: today).")]
+DocumentOpt = Annotated[list[Path] | None, typer.Option(
+    "--document", help="A file to copy into the record's folder (repeatable).",
+    dir_okay=False)]
+
+# The five in place (五到位) and contractor options, shared by new-hazard and plan.
+MeasureOpt = Annotated[list[str] | None, typer.Option(
+    "--measure", help="整改措施 rectification measure (repeatable).", rich_help_panel="Plan")]
+ResponsibleOpt = Annotated[str | None, typer.Option(
+    "--responsible", help="责任人 responsible person.", rich_help_panel="Plan")]
+ResponsibleDeptOpt = Annotated[str | None, typer.Option(
+    "--responsible-department", help="The responsible person's department.",
+    rich_help_panel="Plan")]
+FundingOpt = Annotated[str | None, typer.Option(
+    "--funding", help="整改资金 amount (CNY unless --currency).", rich_help_panel="Plan")]
+FundingSourceOpt = Annotated[str | None, typer.Option(
+    "--funding-source", help="Where the money comes from, e.g. 安全生产费用.",
+    rich_help_panel="Plan")]
+CurrencyOpt = Annotated[str | None, typer.Option(
+    "--currency", help="ISO currency code (default CNY).", rich_help_panel="Plan")]
+DeadlineOpt = Annotated[str | None, typer.Option(
+    "--deadline", help="整改时限 YYYY-MM-DD.", rich_help_panel="Plan")]
+ContingencyOpt = Annotated[str | None, typer.Option(
+    "--contingency-plan", help="应急预案 what protects people until it is fixed.",
+    rich_help_panel="Plan")]
+ContractorOpt = Annotated[str | None, typer.Option(
+    "--contractor", help="承包单位 contractor doing outsourced work.",
+    rich_help_panel="Contractor")]
+ContractOpt = Annotated[str | None, typer.Option(
+    "--contract", help="Contract number.", rich_help_panel="Contractor")]
+SupervisorOpt = Annotated[str | None, typer.Option(
+    "--supervisor", help="Internal supervisor of the contractor (no 以包代管).",
+    rich_help_panel="Contractor")]
+
+
+def _plan_input(measure: list[str] | None, responsible: str | None,
+                responsible_department: str | None, funding: str | None,
+                funding_source: str | None, currency: str | None, deadline: str | None,
+                contingency_plan: str | None, contractor: str | None, contract: str | None,
+                supervisor: str | None) -> PlanInput:
+    from safecheck.lifecycle import PlanInput
+
+    return PlanInput(
+        measures=tuple(m for m in (measure or []) if m.strip()),
+        responsible=responsible, responsible_department=responsible_department,
+        funding=parse_amount(funding, "--funding"), funding_source=funding_source,
+        currency=currency.upper() if currency else None,
+        deadline=optional_date(deadline, "--deadline"), contingency_plan=contingency_plan,
+        contractor=contractor, contract=contract, supervisor=supervisor)
+
+
+def _report(rt: Runtime, changed: Changed, fmt: ChangeFormat, verb: str) -> int:
+    from safecheck.output.changes import print_change
+
+    print_change(changed, fmt.value, rt.context().settings.locale, verb)
+    return 0
+
+
+@app.command("new-hazard")
+def new_hazard(
+    ctx: typer.Context,
+    unit: Annotated[str | None, typer.Option("--unit", help="Unit code, e.g. SW.")] = None,
+    domain: Annotated[str | None, typer.Option("--domain", help="排查领域 domain id.")] = None,
+    title: Annotated[str | None, typer.Option("--title", help="隐患名称 one line.")] = None,
+    description: Annotated[str | None, typer.Option("--description", help="隐患描述.")] = None,
+    location: Annotated[str | None, typer.Option("--location", help="位置.")] = None,
+    level: Annotated[Level | None, typer.Option("--level", help="general or major.")] = None,
+    source: Annotated[str | None, typer.Option("--source", help="隐患来源.")] = None,
+    found_on: Annotated[str | None, typer.Option("--found-on", help="YYYY-MM-DD.")] = None,
+    found_by: Annotated[str | None, typer.Option("--found-by", help="发现人.")] = None,
+    department: Annotated[str | None, typer.Option("--department")] = None,
+    root_cause: Annotated[str | None, typer.Option("--root-cause", help="原因分析.")] = None,
+    checklist_item: Annotated[str | None, typer.Option("--checklist-item")] = None,
+    measure: MeasureOpt = None, responsible: ResponsibleOpt = None,
+    responsible_department: ResponsibleDeptOpt = None, funding: FundingOpt = None,
+    funding_source: FundingSourceOpt = None, currency: CurrencyOpt = None,
+    deadline: DeadlineOpt = None, contingency_plan: ContingencyOpt = None,
+    contractor: ContractorOpt = None, contract: ContractOpt = None,
+    supervisor: SupervisorOpt = None,
+    document: DocumentOpt = None,
+    no_input: Annotated[bool, typer.Option(
+        "--no-input", help="Never prompt; fail listing what is missing.")] = False,
+    fmt: FormatOpt = ChangeFormat.TEXT,
+) -> int:
+    """Register a hazard (登记隐患); on a terminal, asks for what is missing."""
+    from safecheck import changes
+    from safecheck.lifecycle import Registration
+
+    rt = runtime(ctx)
+    context = rt.context()
+    today = rt.today()
+    registration = Registration(
+        unit=unit.upper() if unit else None, domain=domain, title=title,
+        description=description, location=location, level=level, source=source,
+        found_on=optional_date(found_on, "--found-on"), found_by=found_by,
+        department=department, root_cause=root_cause, checklist_item=checklist_item,
+        plan=_plan_input(measure, responsible, responsible_department, funding,
+                         funding_source, currency, deadline, contingency_plan, contractor,
+                         contract, supervisor))
+    interactive = not no_input and sys.stdin.isatty()
+    if interactive:
+        from safecheck.cli.prompts import complete_registration
+
+        registration = complete_registration(registration, context, today)
+    elif registration.missing():
+        from safecheck.errors import SafecheckError
+
+        options = ", ".join("--" + name.replace("_", "-") for name in registration.missing())
+        raise SafecheckError(f"missing {options} (or run on a terminal without --no-input "
+                             "to be asked)")
+    changed = changes.register(context, registration, document or [], today)
+    return _report(rt, changed, fmt, "register")
+
+
+@app.command("plan")
+def plan_command(
+    ctx: typer.Context, hazard_id: IdArg,
+    measure: MeasureOpt = None, responsible: ResponsibleOpt = None,
+    responsible_department: ResponsibleDeptOpt = None, funding: FundingOpt = None,
+    funding_source: FundingSourceOpt = None, currency: CurrencyOpt = None,
+    deadline: DeadlineOpt = None, contingency_plan: ContingencyOpt = None,
+    contractor: ContractorOpt = None, contract: ContractOpt = None,
+    supervisor: SupervisorOpt = None, fmt: FormatOpt = ChangeFormat.TEXT,
+) -> int:
+    """Fill in or change the five in place (五到位); complete → rectifying."""
+    from safecheck import changes, lifecycle
+
+    rt = runtime(ctx)
+    context = rt.context()
+    given = _plan_input(measure, responsible, responsible_department, funding, funding_source,
+                        currency, deadline, contingency_plan, contractor, contract, supervisor)
+    changed = changes.change(context, normalize_id(hazard_id),
+                             lambda h, _: lifecycle.plan(h, given, context.settings))
+    return _report(rt, changed, fmt, "plan")
+
+
+@app.command("extend")
+def extend_command(
+    ctx: typer.Context, hazard_id: IdArg,
+    to: Annotated[str, typer.Option("--to", help="New deadline YYYY-MM-DD.")],
+    reason: Annotated[str, typer.Option("--reason", help="Why more time is needed.")],
+    approved_by: Annotated[str, typer.Option("--approved-by", help="Who approved it.")],
+    approved_on: Annotated[str | None, typer.Option(
+        "--approved-on", help="Approval date (default: today).")] = None,
+    fmt: FormatOpt = ChangeFormat.TEXT,
+) -> int:
+    """Record an approved deadline extension (延期)."""
+    from safecheck import changes, lifecycle
+
+    rt = runtime(ctx)
+    today = rt.today()
+    new_deadline = optional_date(to, "--to")
+    approved = optional_date(approved_on, "--approved-on") or today
+    assert new_deadline is not None
+    changed = changes.change(rt.context(), normalize_id(hazard_id), lambda h, _: lifecycle.extend(
+        h, new_deadline, reason, approved_by, approved, today))
+    return _report(rt, changed, fmt, "extend")
+
+
+@app.command("rectify")
+def rectify_command(
+    ctx: typer.Context, hazard_id: IdArg,
+    by: Annotated[str, typer.Option("--by", help="整改人 who did the fix.")],
+    actions: Annotated[str, typer.Option("--actions", help="整改内容 what was done.")],
+    document: DocumentOpt = None, on: OnOpt = None, fmt: FormatOpt = ChangeFormat.TEXT,
+) -> int:
+    """Record the rectification and copy its documents in; → verifying (待验收)."""
+    from safecheck import changes, lifecycle
+
+    rt = runtime(ctx)
+    today = rt.today()
+    day = optional_date(on, "--on") or today
+    changed = changes.change(
+        rt.context(), normalize_id(hazard_id),
+        lambda h, names: lifecycle.rectify(h, by, actions, day, names, today),
+        document or [])
+    return _report(rt, changed, fmt, "rectify")
+
+
+@app.command("close")
+def close_command(
+    ctx: typer.Context, hazard_id: IdArg,
+    verified_by: Annotated[str, typer.Option("--verified-by", help="验收人, independent.")],
+    notes: Annotated[str | None, typer.Option("--notes", help="验收意见.")] = None,
+    on: OnOpt = None, fmt: FormatOpt = ChangeFormat.TEXT,
+) -> int:
+    """Accept the rectification and sign the hazard off (销号); → closed."""
+    from safecheck import changes, lifecycle
+
+    rt = runtime(ctx)
+    context = rt.context()
+    today = rt.today()
+    day = optional_date(on, "--on") or today
+    changed = changes.change(context, normalize_id(hazard_id), lambda h, _: lifecycle.close(
+        h, verified_by, day, notes, context.settings, today))
+    return _report(rt, changed, fmt, "close")
+
+
+@app.command("reject")
+def reject_command(
+    ctx: typer.Context, hazard_id: IdArg,
+    verified_by: Annotated[str, typer.Option("--verified-by", help="验收人, independent.")],
+    notes: Annotated[str, typer.Option("--notes", help="What is still wrong.")],
+    on: OnOpt = None, fmt: FormatOpt = ChangeFormat.TEXT,
+) -> int:
+    """Record a failed verification (验收不通过); → rectifying."""
+    from safecheck import changes, lifecycle
+
+    rt = runtime(ctx)
+    context = rt.context()
+    today = rt.today()
+    day = optional_date(on, "--on") or today
+    changed = changes.change(context, normalize_id(hazard_id), lambda h, _: lifecycle.reject(
+        h, verified_by, notes, day, context.settings, today))
+    return _report(rt, changed, fmt, "reject")
+
+
+@app.command("reopen")
+def reopen_command(
+    ctx: typer.Context, hazard_id: IdArg,
+    reason: Annotated[str, typer.Option("--reason", help="Why it is reopened.")],
+    by: Annotated[str, typer.Option("--by", help="Who reopens it.")],
+    on: OnOpt = None, fmt: FormatOpt = ChangeFormat.TEXT,
+) -> int:
+    """Send a closed hazard back to rectification."""
+    from safecheck import changes, lifecycle
+
+    rt = runtime(ctx)
+    today = rt.today()
+    day = optional_date(on, "--on") or today
+    changed = changes.change(rt.context(), normalize_id(hazard_id),
+                             lambda h, _: lifecycle.reopen(h, reason, by, day, today))
+    return _report(rt, changed, fmt, "reopen")
+
+
+@app.command("void")
+def void_command(
+    ctx: typer.Context, hazard_id: IdArg,
+    reason: Annotated[str, typer.Option("--reason", help="Duplicate, mistaken ...")],
+    by: Annotated[str, typer.Option("--by", help="Who voids it.")],
+    on: OnOpt = None, fmt: FormatOpt = ChangeFormat.TEXT,
+) -> int:
+    """Void a duplicate or mistaken registration (作废); the file stays."""
+    from safecheck import changes, lifecycle
+
+    rt = runtime(ctx)
+    today = rt.today()
+    day = optional_date(on, "--on") or today
+    changed = changes.change(rt.context(), normalize_id(hazard_id),
+                             lambda h, _: lifecycle.void(h, reason, by, day, today))
+    return _report(rt, changed, fmt, "void")

@@ -1,0 +1,214 @@
+"""Commands that read the ledger or lay it out: init, list, show, audit, fmt, schema."""
+
+from __future__ import annotations
+
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from safecheck.cli.app import app, runtime
+from safecheck.cli.runtime import normalize_id
+from safecheck.vocab import Level, Locale, Status
+
+AsOfOpt = Annotated[str | None, typer.Option(
+    "--as-of", help="Take this date (YYYY-MM-DD) as today.")]
+
+
+class ListFormat(StrEnum):
+    """Output of ``list``."""
+
+    TABLE = "table"
+    JSON = "json"
+    CSV = "csv"
+
+
+class ShowFormat(StrEnum):
+    """Output of ``show``."""
+
+    TEXT = "text"
+    JSON = "json"
+
+
+class AuditFormat(StrEnum):
+    """Output of ``audit``."""
+
+    TEXT = "text"
+    JSON = "json"
+    GITHUB = "github"
+
+
+class SchemaKind(StrEnum):
+    """Record kinds with a JSON Schema."""
+
+    HAZARD = "hazard"
+    INSPECTION = "inspection"
+    CHECKLIST = "checklist"
+    SETTINGS = "settings"
+
+
+@app.command("init")
+def init_command(
+    path: Annotated[Path, typer.Argument(help="Where to lay out the repository.",
+                                         file_okay=False)] = Path(),
+    org: Annotated[str, typer.Option("--org", help="Organisation name.")] = "",
+    unit: Annotated[list[str] | None, typer.Option(
+        "--unit", help="A unit as CODE=NAME, e.g. SW=水务公司 (repeatable).")] = None,
+    lang: Annotated[Locale, typer.Option("--lang", help="zh or en.")] = Locale.ZH,
+) -> int:
+    """Lay out a safety repository: safecheck.yaml, checklists/, templates/, records/."""
+    from safecheck.errors import SafecheckError
+    from safecheck.initialize import init_repository, parse_unit
+    from safecheck.output.console import stdout
+
+    if not org.strip():
+        raise SafecheckError("--org is required: the organisation's name")
+    if not unit:
+        raise SafecheckError("give at least one --unit CODE=NAME")
+    created = init_repository(path, org.strip(), [parse_unit(u) for u in unit], lang)
+    console = stdout()
+    for file in created:
+        console.print(f"created {file}", markup=False)
+    return 0
+
+
+@app.command("list")
+def list_command(
+    ctx: typer.Context,
+    unit: Annotated[list[str] | None, typer.Option("--unit", help="Unit code.")] = None,
+    domain: Annotated[list[str] | None, typer.Option("--domain", help="Domain id.")] = None,
+    level: Annotated[list[Level] | None, typer.Option("--level")] = None,
+    status: Annotated[list[Status] | None, typer.Option("--status")] = None,
+    overdue: Annotated[bool, typer.Option("--overdue", help="Only overdue hazards.")] = False,
+    inspection: Annotated[str | None, typer.Option(
+        "--inspection", help="Only hazards raised by this inspection run.")] = None,
+    as_of: AsOfOpt = None,
+    fmt: Annotated[ListFormat, typer.Option("--format")] = ListFormat.TABLE,
+) -> int:
+    """The ledger at the terminal, filtered."""
+    from safecheck.output import records as out
+    from safecheck.output.console import print_json
+    from safecheck.query import HazardFilter, select
+    from safecheck.store import load_ledger
+    from safecheck.views import hazard_document, hazard_row
+
+    rt = runtime(ctx)
+    context = rt.context()
+    today = rt.today(as_of)
+    for code in unit or []:
+        context.require_unit(code.upper())
+    for name in domain or []:
+        context.require_domain(name)
+    ledger = load_ledger(context.root)
+    where = HazardFilter(units=frozenset(u.upper() for u in unit or []),
+                         domains=frozenset(domain or []), levels=frozenset(level or []),
+                         statuses=frozenset(status or []), overdue=overdue,
+                         inspection=inspection)
+    chosen = select(ledger.hazards, where, today)
+    if fmt is ListFormat.JSON:
+        print_json([hazard_document(s, today) for s in chosen])
+    elif fmt is ListFormat.CSV:
+        out.print_csv(hazard_row(s, today) for s in chosen)
+    else:
+        out.print_table([hazard_row(s, today) for s in chosen], context)
+    if ledger.problems:
+        bad = len({str(p.path) for p in ledger.problems})
+        print(f"safecheck: {bad} file(s) have problems; run 'safecheck audit'", file=sys.stderr)
+    return 0
+
+
+@app.command("show")
+def show_command(
+    ctx: typer.Context,
+    hazard_id: Annotated[str, typer.Argument(help="Hazard ID.")],
+    as_of: AsOfOpt = None,
+    fmt: Annotated[ShowFormat, typer.Option("--format")] = ShowFormat.TEXT,
+) -> int:
+    """One hazard in full."""
+    from safecheck import store, yamlio
+    from safecheck.errors import DataError
+
+    rt = runtime(ctx)
+    context = rt.context()
+    today = rt.today(as_of)
+    path = store.locate(context.root, normalize_id(hazard_id))
+    relpath = path.relative_to(context.root).as_posix()
+    text = yamlio.read_file(path)
+    hazard, problems = store.parse_hazard(text, relpath)
+    if hazard is None:
+        raise DataError(problems[0])
+    stored = store.StoredHazard(hazard, path, relpath, text)
+    if fmt is ShowFormat.JSON:
+        from safecheck.output.console import print_json
+        from safecheck.views import hazard_document
+
+        print_json(hazard_document(stored, today))
+    else:
+        from safecheck.output.records import print_hazard
+
+        print_hazard(hazard, relpath, context, today)
+    for problem in problems:
+        print(f"safecheck: warning: {problem}", file=sys.stderr)
+    return 0
+
+
+@app.command("audit")
+def audit_command(
+    ctx: typer.Context,
+    as_of: AsOfOpt = None,
+    fmt: Annotated[AuditFormat, typer.Option("--format", help="text, json or github.")] = (
+        AuditFormat.TEXT),
+    strict: Annotated[bool, typer.Option("--strict", help="Warnings fail too.")] = False,
+) -> int:
+    """Validate every record and find what is overdue or inconsistent (the CI gate)."""
+    from safecheck.audit import run_audit
+    from safecheck.output import audit as out
+    from safecheck.store import load_ledger
+
+    rt = runtime(ctx)
+    context = rt.context()
+    today = rt.today(as_of)
+    result = run_audit(context, load_ledger(context.root), today)
+    if fmt is AuditFormat.JSON:
+        out.print_json_result(result)
+    elif fmt is AuditFormat.GITHUB:
+        out.print_github(result)
+    else:
+        out.print_text(result, context, strict)
+    return result.exit_code(strict)
+
+
+@app.command("fmt")
+def fmt_command(
+    ctx: typer.Context,
+    paths: Annotated[list[Path] | None, typer.Argument(
+        help="Files to format (default: every record).")] = None,
+    check: Annotated[bool, typer.Option(
+        "--check", help="Only report files that are not canonical (exit 1).")] = False,
+) -> int:
+    """Rewrite hand-edited record files canonically, or report those that are not."""
+    from safecheck.formatting import format_records
+
+    rt = runtime(ctx)
+    result = format_records(rt.root(), paths, check)
+    for relpath in result.changed:
+        print(f"{'would reformat' if check else 'reformatted'} {relpath}")
+    for problem in result.problems:
+        print(f"safecheck: error: {problem}", file=sys.stderr)
+    if result.problems:
+        return 2
+    return 1 if check and result.changed else 0
+
+
+@app.command("schema")
+def schema_command(
+    kind: Annotated[SchemaKind, typer.Argument(help="Which record kind.")] = SchemaKind.HAZARD,
+) -> int:
+    """JSON Schema of a record kind, for editors and other tools."""
+    from safecheck.output.console import print_json
+    from safecheck.schemas import json_schema
+
+    print_json(json_schema(kind.value))
+    return 0

@@ -1,0 +1,73 @@
+"""The one error family of safecheck.
+
+Every error a user can cause is a :class:`SafecheckError` carrying the exit code the CLI
+returns (DESIGN.md: 2 for bad input or data). Anything else that escapes is a bug (exit 3).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+EXIT_OK = 0
+EXIT_FINDINGS = 1
+EXIT_INPUT = 2
+EXIT_BUG = 3
+
+
+class SafecheckError(Exception):
+    """An error the user can act on; ``str(error)`` is a one-line message."""
+
+    exit_code = EXIT_INPUT
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+    def __str__(self) -> str:
+        return self.message
+
+
+class RefusedTransition(SafecheckError):
+    """A lifecycle change that the record's state does not allow."""
+
+
+class NotFound(SafecheckError):
+    """An ID, file or revision that does not exist."""
+
+
+class ConflictError(SafecheckError):
+    """A file changed on disk between reading and writing it."""
+
+
+class GitError(SafecheckError):
+    """Git could not answer a question (not a repository, unknown revision, ...)."""
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with a file: where it is and what is wrong.
+
+    Loading returns problems as values so that one run can report every bad file.
+    ``field`` is a dotted path such as ``plan.deadline`` or ``verifications.1.by``.
+    """
+
+    path: Path | str
+    message: str
+    line: int | None = None
+    field: str | None = None
+
+    def __str__(self) -> str:
+        where = str(self.path)
+        if self.line is not None:
+            where += f":{self.line}"
+        field = f" {self.field}:" if self.field else ""
+        return f"{where}:{field} {self.message}"
+
+
+class DataError(SafecheckError):
+    """A file that cannot be read, parsed or validated."""
+
+    def __init__(self, problem: Problem) -> None:
+        super().__init__(str(problem))
+        self.problem = problem

@@ -1,0 +1,74 @@
+"""``init``: lay out a safety repository."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from safecheck import atomic, layout, yamlio
+from safecheck.config import SETTINGS_FILE, Settings, Unit
+from safecheck.errors import SafecheckError
+from safecheck.resources import packaged_dir
+from safecheck.vocab import Locale
+
+_TEMPLATES_README = """\
+# Report templates
+
+A Jinja template placed here (for example `weekly.zh.md.j2`) replaces the one that ships
+with safecheck under the same name. Leave this folder empty to use the packaged defaults.
+"""
+
+
+def parse_unit(text: str) -> Unit:
+    """``CODE=NAME`` as given to ``--unit``."""
+    code, sep, name = text.partition("=")
+    if not sep or not code.strip() or not name.strip():
+        raise SafecheckError(f"--unit {text!r}: expected CODE=NAME, e.g. SW=水务公司")
+    try:
+        return Unit(code=code.strip().upper(), name=name.strip())
+    except ValueError:
+        raise SafecheckError(f"--unit {text!r}: the code must be 2-6 upper-case letters or "
+                             "digits") from None
+
+
+def init_repository(path: Path, organization: str, units: list[Unit],
+                    locale: Locale) -> list[Path]:
+    """Create safecheck.yaml, checklists/ (the packaged ten), templates/ and records/.
+
+    Refuses if safecheck.yaml exists; existing checklist files are left as they are.
+    Returns the files created.
+    """
+    settings_path = path / SETTINGS_FILE
+    if settings_path.exists():
+        raise SafecheckError(f"{settings_path} already exists; nothing was changed")
+    try:
+        settings = Settings.model_validate({"organization": organization,
+                                            "units": [u.model_dump() for u in units],
+                                            "locale": locale})
+    except ValueError as exc:
+        raise SafecheckError(f"invalid settings: {' '.join(str(exc).split())}") from None
+    path.mkdir(parents=True, exist_ok=True)
+    created = []
+    data = settings.to_data()
+    atomic.write_text(settings_path, yamlio.dump(data), expected=None)
+    created.append(settings_path)
+    checklists = path / layout.CHECKLISTS
+    checklists.mkdir(exist_ok=True)
+    for source in sorted(packaged_dir("checklists").glob("*.yaml")):
+        target = checklists / source.name
+        if not target.exists():
+            shutil.copyfile(source, target)
+            created.append(target)
+    templates = path / layout.TEMPLATES
+    templates.mkdir(exist_ok=True)
+    readme = templates / "README.md"
+    if not readme.exists():
+        atomic.write_text(readme, _TEMPLATES_README, expected=None)
+        created.append(readme)
+    records = path / layout.RECORDS
+    records.mkdir(exist_ok=True)
+    keep = records / ".gitkeep"
+    if not any(records.iterdir()):
+        keep.touch()
+        created.append(keep)
+    return created

@@ -1,0 +1,1 @@
+"""Pydantic schemas of the files safecheck reads and writes."""

@@ -1,0 +1,65 @@
+"""Audit results as a table grouped by unit, as JSON, or as GitHub annotations."""
+
+from __future__ import annotations
+
+import sys
+from itertools import groupby
+
+from rich.markup import escape
+from rich.table import Table
+
+from safecheck.audit import AuditResult
+from safecheck.context import LedgerContext
+from safecheck.labels import label
+from safecheck.output.console import print_json, stdout
+from safecheck.vocab import Severity
+
+_STYLE = {Severity.ERROR: "red", Severity.WARNING: "yellow"}
+
+
+def print_text(result: AuditResult, context: LedgerContext, strict: bool) -> None:
+    """One table per unit (rule, ID, file:line, message), then a summary line."""
+    locale = context.settings.locale
+    console = stdout()
+    for unit, findings in groupby(result.findings, key=lambda f: f.unit or ""):
+        title = f"{unit} {context.settings.unit_name(unit)}" if unit else "-"
+        table = Table(title=escape(title), title_justify="left", header_style="bold",
+                      show_lines=False)
+        for key in ("severity", "rule", "id", "file", "message"):
+            table.add_column(label(key, locale), overflow="fold")
+        for f in findings:
+            where = f.path + (f":{f.line}" if f.line else "")
+            table.add_row(f"[{_STYLE.get(f.severity, '')}]{f.severity.value}[/]", f.rule,
+                          f.id or "", escape(where), escape(f.message))
+        console.print(table)
+    failed = result.exit_code(strict) != 0
+    verdict = label("audit_failed" if failed else "audit_ok", locale)
+    style = "bold red" if failed else "bold green"
+    console.print(
+        f"[{style}]{verdict}[/]: {result.errors} {label('errors', locale)}, {result.warnings} "
+        f"{label('warnings', locale)}; {result.records} {label('records', locale)}, "
+        f"{label('as_of', locale)} {result.today}")
+
+
+def print_json_result(result: AuditResult) -> None:
+    """``{"findings": [...], "summary": {...}}``."""
+    print_json({"findings": [f.as_dict() for f in result.findings],
+                "summary": result.summary()})
+
+
+def _escape_annotation(text: str, is_property: bool = False) -> str:
+    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    if is_property:
+        text = text.replace(":", "%3A").replace(",", "%2C")
+    return text
+
+
+def print_github(result: AuditResult) -> None:
+    """GitHub Actions workflow commands, so findings show on the changed lines."""
+    for f in result.findings:
+        level = "error" if f.severity is Severity.ERROR else "warning"
+        props = f"file={_escape_annotation(f.path, True)}"
+        if f.line:
+            props += f",line={f.line}"
+        props += f",title={_escape_annotation(f.rule, True)}"
+        sys.stdout.write(f"::{level} {props}::{_escape_annotation(f.message)}\n")

@@ -1,0 +1,118 @@
+"""The ledger at the terminal: the `list` table, CSV, and the `show` panel."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import sys
+from collections.abc import Iterable
+from typing import Any
+
+from rich.markup import escape
+from rich.panel import Panel
+from rich.table import Table
+
+from safecheck.context import LedgerContext
+from safecheck.labels import label, level_label, source_label, status_label
+from safecheck.models.hazard import Hazard
+from safecheck.output.console import stdout
+from safecheck.views import ROW_FIELDS
+
+
+def print_table(rows: list[dict[str, Any]], context: LedgerContext) -> None:
+    """A rich table of hazard rows with labels in the configured language."""
+    locale = context.settings.locale
+    table = Table(show_lines=False, header_style="bold")
+    for key in ("id", "unit", "domain", "level", "status", "title", "effective_deadline",
+                "days_overdue", "responsible"):
+        table.add_column(label(key, locale), overflow="fold")
+    for row in rows:
+        overdue = row["days_overdue"]
+        style = "red" if overdue else None
+        table.add_row(
+            row["id"], row["unit"], escape(context.domain_name(row["domain"])),
+            level_label(row["level"], locale), status_label(row["status"], locale),
+            escape(row["title"]), row["effective_deadline"] or "-",
+            str(overdue) if overdue else "", escape(row["responsible"] or "-"), style=style)
+    console = stdout()
+    console.print(table)
+    console.print(f"{len(rows)} {label('hazards', locale)}")
+
+
+def print_csv(rows: Iterable[dict[str, Any]]) -> None:
+    """CSV with a header row, UTF-8, for spreadsheets and scripts."""
+    writer = csv.DictWriter(sys.stdout, fieldnames=list(ROW_FIELDS), lineterminator="\n")
+    writer.writeheader()
+    for row in rows:
+        writer.writerow(row)
+
+
+def _kv(table: Table, key: str, value: object, locale: str) -> None:
+    if value in (None, "", []):
+        return
+    table.add_row(label(key, locale), escape(str(value)))
+
+
+def print_hazard(hazard: Hazard, path: str, context: LedgerContext, today: dt.date) -> None:
+    """One hazard with its plan, extensions, rectification and verifications."""
+    locale = context.settings.locale
+    h = hazard
+    table = Table.grid(padding=(0, 2))
+    table.add_column(style="bold")
+    table.add_column()
+    status = status_label(h.status, locale)
+    days = h.days_overdue(today)
+    if days:
+        status += f"  [red]{label('overdue', locale)} {days} {label('days', locale)}[/red]"
+    table.add_row(label("status", locale), status)
+    for key, value in (
+        ("unit", f"{h.unit} {context.settings.unit_name(h.unit)}"),
+        ("department", h.department), ("location", h.location),
+        ("domain", context.domain_name(h.domain)), ("checklist_item", h.checklist_item),
+        ("inspection", h.inspection), ("level", level_label(h.level, locale)),
+        ("source", source_label(h.source, locale)), ("found_on", h.found_on),
+        ("found_by", h.found_by), ("description", h.description.rstrip()),
+        ("root_cause", h.root_cause),
+    ):
+        _kv(table, key, value, locale)
+    if h.plan is not None:
+        p = h.plan
+        _kv(table, "measures", "\n".join(f"{i}. {m}" for i, m in enumerate(p.measures, 1)),
+            locale)
+        if p.responsible:
+            who = p.responsible.person + (f"（{p.responsible.department}）"
+                                          if p.responsible.department else "")
+            _kv(table, "responsible", who, locale)
+        if p.funding:
+            _kv(table, "funding", f"{p.funding.amount:,} {p.funding.currency}"
+                + (f"，{p.funding.source}" if p.funding.source else ""), locale)
+        _kv(table, "deadline", p.deadline, locale)
+        _kv(table, "contingency_plan", p.contingency_plan, locale)
+    if not h.plan_complete and h.status.value == "reported":
+        from safecheck.models.consistency import describe_missing
+        missing = escape(describe_missing(h.plan_missing))
+        table.add_row(label("plan", locale), f"[yellow]{label('missing', locale)}: "
+                                             f"{missing}[/yellow]")
+    if h.contractor:
+        c = h.contractor
+        _kv(table, "contractor", " / ".join(x for x in (c.name, c.contract) if x), locale)
+        _kv(table, "supervisor", c.supervisor, locale)
+    for e in h.extensions:
+        _kv(table, "extensions", f"→ {e.to}  {e.reason}（{e.approved_by} {e.approved_on}）",
+            locale)
+    if h.rectification:
+        r = h.rectification
+        _kv(table, "rectification", f"{r.completed_on} {r.rectified_by}: {r.actions.rstrip()}",
+            locale)
+    for v in h.verifications:
+        mark = label(f"result.{v.result.value}", locale)
+        _kv(table, "verifications", f"{v.date} {v.by} {mark}"
+            + (f": {v.notes.rstrip()}" if v.notes else ""), locale)
+    for reopening in h.reopenings:
+        _kv(table, "reopenings", f"{reopening.date} {reopening.by}: {reopening.reason}", locale)
+    if h.documents:
+        _kv(table, "documents", ", ".join(h.documents.all()), locale)
+    if h.void:
+        _kv(table, "void", f"{h.void.date} {h.void.by}: {h.void.reason}", locale)
+    title = f"[bold]{h.id}[/bold]  {escape(h.title)}"
+    stdout().print(Panel(table, title=title, subtitle=escape(path), title_align="left"))

@@ -1,0 +1,267 @@
+"""The ledger on disk: load every record, read and write one, copy documents in.
+
+Loading returns problems as values (check-jsonschema style): one bad file never hides
+the next. Writing is atomic and refuses to overwrite a file that changed since it was read.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from safecheck import atomic, layout, parallel, yamlio
+from safecheck.cache import ParsedCache, cache_dir
+from safecheck.errors import DataError, NotFound, Problem, SafecheckError
+from safecheck.models.common import problems_from
+from safecheck.models.consistency import violations
+from safecheck.models.hazard import Hazard
+
+
+@dataclass
+class StoredHazard:
+    """A hazard with where it lives and the text it was read from (read again on demand
+    when the ledger came from the cache)."""
+
+    hazard: Hazard
+    path: Path
+    relpath: str
+    source: str | None = None
+
+    @property
+    def text(self) -> str:
+        """The file's text as it was read (or as it is now, if it was not kept)."""
+        if self.source is None:
+            self.source = yamlio.read_file(self.path)
+        return self.source
+
+
+@dataclass
+class Ledger:
+    """Every hazard record that loaded, and a problem for every file that did not."""
+
+    root: Path
+    hazards: list[StoredHazard] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    #: Files that parsed but break a lifecycle rule; their hazards are still in ``hazards``.
+    inconsistent: set[str] = field(default_factory=set)
+
+    def by_id(self) -> dict[str, StoredHazard]:
+        """Hazards keyed by ID (the first file wins when IDs repeat)."""
+        out: dict[str, StoredHazard] = {}
+        for stored in self.hazards:
+            out.setdefault(stored.hazard.id, stored)
+        return out
+
+
+def _with_lines(text: Callable[[], str], problems: Iterable[Problem]) -> list[Problem]:
+    return [Problem(p.path, p.message, yamlio.line_of(text(), p.field), p.field)
+            for p in problems]
+
+
+def parse_hazard(text: str, relpath: str) -> tuple[Hazard | None, list[Problem]]:
+    """Validate one record's text. A hazard that breaks only lifecycle rules is returned
+    together with those problems, so later checks (overdue, duplicates) still see it."""
+    try:
+        data = yamlio.load_mapping(text, relpath)
+    except DataError as exc:
+        return None, [exc.problem]
+    return hazard_from_data(data, lambda: text, relpath)
+
+
+def hazard_from_data(data: dict[str, Any], text: Callable[[], str], relpath: str
+                     ) -> tuple[Hazard | None, list[Problem]]:
+    """Validate an already parsed mapping (see :func:`parse_hazard`); ``text`` gives the
+    file's text for line numbers, only when there is a problem to locate."""
+    kind = data.get("kind")
+    if kind != "hazard":
+        return None, [Problem(relpath, f"kind must be 'hazard' (found {kind!r})",
+                              yamlio.line_of(text(), "kind"), "kind")]
+    try:
+        hazard = Hazard.model_validate(data)
+    except ValidationError as exc:
+        return None, _with_lines(text, problems_from(exc, relpath))
+    broken = violations(hazard)
+    if not broken:
+        return hazard, []
+    return hazard, _with_lines(text, (Problem(relpath, message, field=name)
+                                      for name, message in broken))
+
+
+#: Files modified this recently are not cached: a same-size edit within the file
+#: system's mtime granularity would otherwise go unnoticed ("racy git").
+_RACY_SECONDS = 2
+
+
+def _cache_key(relpath: str, stat: os.stat_result) -> str:
+    return f"{relpath}\0{stat.st_size}\0{stat.st_mtime_ns}\0{stat.st_ino}"
+
+
+def load_ledger(root: Path) -> Ledger:
+    """Load every hazard under ``root/records``; never raises for a bad file.
+
+    Unchanged files come from the parse cache; the rest are parsed (on every core when
+    there are many) and validated here.
+    """
+    ledger = Ledger(root=root)
+    folder = cache_dir(root)
+    cache = ParsedCache(folder / "worktree.marshal" if folder else None)
+    now = time.time()
+    entries: list[tuple[str, Path, str, dict[str, Any] | None]] = []
+    todo: list[tuple[str, Path]] = []
+    fresh: dict[str, str] = {}
+    for path in layout.hazard_files(root):
+        relpath = path.relative_to(root).as_posix()
+        try:
+            stat = path.stat()
+        except OSError as exc:
+            ledger.problems.append(Problem(relpath, f"cannot read: {exc.strerror}"))
+            continue
+        key = _cache_key(relpath, stat)
+        data = cache.get(key)
+        if data is None:
+            todo.append((relpath, path))
+            if now - stat.st_mtime > _RACY_SECONDS:
+                fresh[relpath] = key
+        entries.append((relpath, path, key, data))
+    parsed: dict[str, tuple[dict[str, Any] | None, Problem | None]] = {}
+    for relpath, data, problem in parallel.parse_paths(todo):
+        parsed[relpath] = (data, problem)
+        if data is not None and relpath in fresh:
+            cache.put(fresh[relpath], data)
+    cache.save(prune=True)
+    for relpath, path, _, data in entries:
+        if data is None:
+            data, problem = parsed[relpath]
+            if data is None:
+                assert problem is not None
+                ledger.problems.append(problem)
+                continue
+        _add(ledger, relpath, path, data)
+    return ledger
+
+
+def _add(ledger: Ledger, relpath: str, path: Path, data: dict[str, Any]) -> None:
+    hazard, problems = hazard_from_data(data, lambda: yamlio.read_file(path), relpath)
+    ledger.problems.extend(problems)
+    if hazard is not None:
+        if problems:
+            ledger.inconsistent.add(relpath)
+        ledger.hazards.append(StoredHazard(hazard, path, relpath))
+
+
+def locate(root: Path, hazard_id: str) -> Path:
+    """The file of ``hazard_id``: where its ID says, or wherever it was moved to."""
+    path = layout.hazard_path(root, hazard_id)
+    if path.is_file():
+        return path
+    name = path.name
+    moved = [p for p in layout.hazard_files(root) if p.name == name]
+    if len(moved) == 1:
+        return moved[0]
+    if moved:
+        places = ", ".join(p.relative_to(root).as_posix() for p in moved)
+        raise DataError(Problem(name, f"hazard {hazard_id} has several files: {places}"))
+    raise NotFound(f"no hazard {hazard_id} in this ledger "
+                   f"(looked for {path.relative_to(root).as_posix()})")
+
+
+def read_hazard(root: Path, hazard_id: str) -> StoredHazard:
+    """Read one hazard for a change; any problem in its file is an error here."""
+    path = locate(root, hazard_id)
+    relpath = path.relative_to(root).as_posix()
+    text = yamlio.read_file(path)
+    hazard, problems = parse_hazard(text, relpath)
+    if problems or hazard is None:
+        raise DataError(problems[0])
+    if hazard.id != hazard_id:
+        raise DataError(Problem(relpath, f"the file holds {hazard.id}, not {hazard_id}",
+                                yamlio.line_of(text, "id"), "id"))
+    return StoredHazard(hazard, path, relpath, text)
+
+
+def render(hazard: Hazard) -> str:
+    """The canonical text of a hazard record."""
+    return yamlio.dump(hazard.to_data())
+
+
+def write_hazard(root: Path, hazard: Hazard, previous: StoredHazard | None) -> Path:
+    """Write ``hazard`` atomically: a new file, or over ``previous`` if it is unchanged."""
+    if previous is None:
+        path = layout.hazard_path(root, hazard.id)
+        atomic.write_text(path, render(hazard), expected=None)
+    else:
+        path = previous.path
+        atomic.write_text(path, render(hazard), expected=previous.text)
+    return path
+
+
+@dataclass
+class DocumentCopy:
+    """Documents copied into a record's folder, undoable until the record is written."""
+
+    names: list[str]
+    created: list[Path]
+
+    def undo(self) -> None:
+        """Remove the copies (only files this copy created)."""
+        for path in self.created:
+            with contextlib.suppress(FileNotFoundError):
+                path.unlink()
+        folder = self.created[0].parent if self.created else None
+        if folder is not None:
+            with contextlib.suppress(OSError):
+                folder.rmdir()  # only if now empty
+
+
+def _free_name(name: str, taken: set[str]) -> str:
+    if name not in taken:
+        return name
+    stem, dot, suffix = name.rpartition(".")
+    if not dot:
+        stem, suffix = name, ""
+    n = 2
+    while True:
+        candidate = f"{stem}-{n}.{suffix}" if dot else f"{stem}-{n}"
+        if candidate not in taken:
+            return candidate
+        n += 1
+
+
+def document_names(record_path: Path, sources: list[Path], taken: Iterable[str]) -> list[str]:
+    """Names the ``sources`` will get in the record's folder: their own, made unique."""
+    for source in sources:
+        if not source.is_file():
+            raise SafecheckError(f"document {source} is not a readable file")
+    folder = layout.documents_dir(record_path)
+    used = set(taken)
+    if folder.is_dir():
+        used.update(p.name for p in folder.iterdir())
+    names = []
+    for source in sources:
+        name = _free_name(source.name.lstrip(".") or "document", used)
+        used.add(name)
+        names.append(name)
+    return names
+
+
+def copy_documents(record_path: Path, sources: list[Path], names: list[str]) -> DocumentCopy:
+    """Copy ``sources`` into the record's folder as ``names``; never overwrites a file."""
+    folder = layout.documents_dir(record_path)
+    copy = DocumentCopy(names=[], created=[])
+    try:
+        for source, name in zip(sources, names, strict=True):
+            target = folder / name
+            atomic.copy_new(source, target)
+            copy.names.append(name)
+            copy.created.append(target)
+    except BaseException:
+        copy.undo()
+        raise
+    return copy

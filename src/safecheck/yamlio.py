@@ -1,0 +1,246 @@
+"""The only module that imports yaml: safe C loading, canonical dumping, error lines.
+
+Reading is strict on purpose. Records are data that people review in git, so the loader
+refuses what makes YAML surprising: aliases (and so alias bombs), merge-conflict markers,
+files too large to be a record, and YAML 1.1 guesses that turn ``no`` into False or
+``10:30`` into 630. Dates stay strings here; the models parse them.
+
+Writing is canonical: block style, keys in the order given, literal blocks for multi-line
+text, UTF-8 unescaped, no line folding, so ``dump(load(text)) == text`` for any file the
+tool wrote and a git diff shows only what really changed.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from safecheck.errors import DataError, Problem
+
+if not getattr(yaml, "__with_libyaml__", False):  # pragma: no cover - install problem
+    raise ImportError("safecheck needs PyYAML built with libyaml (yaml.CSafeLoader)")
+
+#: A hazard record is about 1 KB; anything this big is a mistake or an attack.
+MAX_FILE_BYTES = 1024 * 1024
+
+_BOOL_TAG = "tag:yaml.org,2002:bool"
+_INT_TAG = "tag:yaml.org,2002:int"
+_TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
+_MERGE_TAG = "tag:yaml.org,2002:merge"
+_CONFLICT_RE = re.compile(r"^(?:<{7}|={7}|>{7})(?: |$)", re.MULTILINE)
+# A line that starts at column 0 with something that may be a key.
+_TOP_LINE_RE = re.compile(r"^[^\s#\-]", re.MULTILINE)
+# A top-level key in block style: at column 0, not a comment, list item or document marker.
+_TOP_KEY_RE = re.compile(r"^([^\s#\-.'\"{\[][^:\n]*):(?:[ \t]|$)", re.MULTILINE)
+
+
+def _without(resolvers: dict[Any, list[tuple[str, Any]]], tags: set[str]) -> dict[Any, Any]:
+    return {
+        first: [(tag, rx) for tag, rx in entries if tag not in tags]
+        for first, entries in resolvers.items()
+    }
+
+
+class _Loader(yaml.CSafeLoader):
+    """CSafeLoader with YAML 1.2-like scalars: true/false only, decimal ints, no dates."""
+
+
+_Loader.yaml_implicit_resolvers = _without(
+    yaml.CSafeLoader.yaml_implicit_resolvers, {_BOOL_TAG, _INT_TAG, _TIMESTAMP_TAG, _MERGE_TAG}
+)
+_Loader.add_implicit_resolver(
+    _BOOL_TAG, re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+)
+_Loader.add_implicit_resolver(_INT_TAG, re.compile(r"^[-+]?[0-9]+$"), list("-+0123456789"))
+
+
+def _construct_decimal_int(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> int:
+    # YAML 1.1 reads 010 as octal 8 and 09 as an error; people mean ten and nine.
+    return int(str(loader.construct_scalar(node)), 10)
+
+
+_Loader.add_constructor(_INT_TAG, _construct_decimal_int)
+
+
+class _Dumper(yaml.CSafeDumper):
+    """Canonical dumper. It quotes every string a YAML 1.1 reader would not read as text
+    (yes, on, 0912 ...), but writes ISO dates plain: they are dates to any reader."""
+
+    def ignore_aliases(self, data: Any) -> bool:
+        return True
+
+
+_Dumper.yaml_implicit_resolvers = _without(
+    yaml.CSafeDumper.yaml_implicit_resolvers, {_TIMESTAMP_TAG}
+)
+
+
+def _represent_str(dumper: _Dumper, data: str) -> yaml.ScalarNode:
+    style = "|" if "\n" in data else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", data, style=style)
+
+
+_Dumper.add_representer(str, _represent_str)
+
+
+def dump(data: dict[str, Any]) -> str:
+    """Return ``data`` as canonical YAML text (keys in the given order)."""
+    text: str = yaml.dump(
+        data,
+        Dumper=_Dumper,
+        allow_unicode=True,
+        sort_keys=False,
+        default_flow_style=False,
+        width=1_000_000,
+    )
+    return text
+
+
+def _problem(path: Path | str, message: str, line: int | None = None) -> DataError:
+    return DataError(Problem(path=path, message=message, line=line))
+
+
+def _too_large(path: Path | str, size: int) -> DataError:
+    return _problem(path, f"file is too large ({size:,} bytes; the limit is {MAX_FILE_BYTES:,})")
+
+
+def decode(data: bytes, path: Path | str) -> str:
+    """Check raw file bytes for size, encoding and conflict markers; return the text."""
+    if len(data) > MAX_FILE_BYTES:
+        raise _too_large(path, len(data))
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise _problem(path, "not UTF-8 text", line) from None
+    if "<<<<<<<" in text or ">>>>>>>" in text:
+        match = _CONFLICT_RE.search(text)
+        if match:
+            line = text.count("\n", 0, match.start()) + 1
+            raise _problem(path, "unresolved git merge-conflict markers", line)
+    return text
+
+
+def read_file(path: Path) -> str:
+    """Read a text file for loading, refusing oversized files without reading them whole."""
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read(MAX_FILE_BYTES + 1)
+            if len(data) > MAX_FILE_BYTES:
+                size = handle.seek(0, 2)
+                raise _too_large(path, size)
+    except FileNotFoundError:
+        raise _problem(path, "file not found") from None
+    except IsADirectoryError:
+        raise _problem(path, "is a directory, not a file") from None
+    except PermissionError:
+        raise _problem(path, "permission denied") from None
+    return decode(data, path)
+
+
+def _reject_aliases(text: str, path: Path | str) -> None:
+    for event in yaml.parse(text, Loader=_Loader):
+        if isinstance(event, yaml.AliasEvent):
+            line = event.start_mark.line + 1 if event.start_mark else None
+            raise _problem(path, "YAML aliases (*name) are not allowed in safecheck files", line)
+
+
+def _reject_duplicate_top_keys(text: str, path: Path | str) -> None:
+    # PyYAML keeps the last of two equal keys silently; in a ledger that hides a bad merge.
+    seen: set[str] = set()
+    for match in _TOP_KEY_RE.finditer(text):
+        key = match.group(1).strip()
+        if key in seen:
+            line = text.count("\n", 0, match.start()) + 1
+            raise _problem(path, f"duplicate key '{key}'", line)
+        seen.add(key)
+
+
+def load_mapping(text: str, path: Path | str) -> dict[str, Any]:
+    """Parse one YAML document that must be a mapping; errors name the file and line."""
+    try:
+        if "*" in text:  # cheap test first: only then pay for an event scan
+            _reject_aliases(text, path)
+        data = yaml.load(text, Loader=_Loader)  # noqa: S506 - a safe loader subclass
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark is not None else None
+        what = " ".join(part for part in (exc.context, exc.problem) if part)
+        raise _problem(path, f"invalid YAML: {what}", line) from None
+    except yaml.YAMLError as exc:
+        raise _problem(path, f"invalid YAML: {exc}".replace("\n", " ")) from None
+    except (ValueError, OverflowError) as exc:  # a scalar the constructors cannot build
+        raise _problem(path, f"invalid YAML value: {exc}") from None
+    if data is None:
+        raise _problem(path, "the file is empty; expected a mapping of fields")
+    if len(_TOP_LINE_RE.findall(text)) > len(data):  # cheap count first
+        _reject_duplicate_top_keys(text, path)
+    if not isinstance(data, dict):
+        raise _problem(path, f"expected a mapping of fields, found a {type(data).__name__}", 1)
+    return data
+
+
+def _block_key_line(text: str, keys: list[str]) -> int | None:
+    """Line of nested block-mapping ``keys`` found by indentation alone, or None."""
+    lines = text.split("\n")
+    start, indent, found = 0, -1, None
+    for key in keys:
+        found = None
+        child: int | None = 0 if indent < 0 else None  # the depth of this mapping's keys
+        for number in range(start, len(lines)):
+            line = lines[number]
+            stripped = line.lstrip(" ")
+            if not stripped or stripped.startswith("#"):
+                continue
+            depth = len(line) - len(stripped)
+            if depth <= indent:
+                break  # left the parent mapping
+            if child is None:
+                child = depth
+            if depth == child and stripped.startswith(f"{key}:") and (
+                    len(stripped) == len(key) + 1 or stripped[len(key) + 1] in " \t"):
+                found, start, indent = number, number + 1, depth
+                break
+        if found is None:
+            return None
+    return None if found is None else found + 1
+
+
+def line_of(text: str, field: str | None) -> int | None:
+    """Line (1-based) of the node at the dotted ``field`` path (``plan.measures.0``).
+
+    Falls back to the deepest existing parent, so a missing field points at its mapping.
+    Block-style mapping keys (what the tool writes) are found by scanning the text; other
+    paths compose the document once more.
+    """
+    if field and all(not part.isdigit() for part in field.split(".")):
+        found = _block_key_line(text, field.split("."))
+        if found is not None:
+            return found
+    try:
+        node = yaml.compose(text, Loader=_Loader)
+    except yaml.YAMLError:
+        return None
+    if node is None:
+        return None
+    line: int = node.start_mark.line + 1
+    loc = [int(p) if p.isdigit() else p for p in field.split(".")] if field else []
+    for part in loc:
+        child = None
+        if isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                if key.value == str(part):
+                    child = value
+                    line = key.start_mark.line + 1
+                    break
+        elif (isinstance(node, yaml.SequenceNode) and isinstance(part, int)
+              and 0 <= part < len(node.value)):
+            child = node.value[part]
+            line = child.start_mark.line + 1
+        if child is None:
+            break
+        node = child
+    return line
