@@ -11,6 +11,7 @@ from safecheck.errors import DataError, Problem
 from safecheck.models.checklist import Checklist
 from safecheck.models.common import problems_from
 from safecheck.resources import packaged_dir
+from safecheck.vocab import DEFAULT_DOMAINS
 
 
 def load_checklist(path: Path, label: str | None = None) -> Checklist:
@@ -51,4 +52,7 @@ def load_checklists(root: Path) -> dict[str, Checklist]:
     adding domains of its own."""
     checklists = packaged_checklists()
     checklists.update(_folder(root / layout.CHECKLISTS, root))
-    return checklists
+    # The ten in their customary order, then the repository's own domains by name.
+    order = {domain: i for i, domain in enumerate(DEFAULT_DOMAINS)}
+    return dict(sorted(checklists.items(), key=lambda kv: (order.get(kv[0], len(order)),
+                                                           kv[0])))

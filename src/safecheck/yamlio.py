@@ -76,6 +76,9 @@ class _Dumper(yaml.CSafeDumper):
 _Dumper.yaml_implicit_resolvers = _without(
     yaml.CSafeDumper.yaml_implicit_resolvers, {_TIMESTAMP_TAG}
 )
+# Also quote what our own loader reads as a number (0912 is not octal, so YAML 1.1 calls
+# it text, but we read every digit string as a decimal int).
+_Dumper.add_implicit_resolver(_INT_TAG, re.compile(r"^[-+]?[0-9]+$"), list("-+0123456789"))
 
 
 def _represent_str(dumper: _Dumper, data: str) -> yaml.ScalarNode:

@@ -40,7 +40,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         context = getattr(exc, "ctx", None)
         if context is not None:
             hint = f" (see '{context.command_path} --help')"
-        _say(exc.format_message() + hint)
+        _say(exc.format_message().replace("Value error, ", "") + hint)
         return EXIT_INPUT if exc.exit_code == 2 else exc.exit_code
     except typer.Abort:
         print(file=sys.stderr)

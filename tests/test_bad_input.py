@@ -1,0 +1,131 @@
+"""Bad input, through the installed console script: one line, exit 2 (1 from audit),
+no traceback, nothing changed."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from helpers import BASE_FIELDS, PLAN, SafetyRepo, run_installed
+from records import data
+from safecheck import yamlio
+
+HAZARD_ID = "SW-20261116-7KQF"
+GOOD = yamlio.dump(data("rectifying"))
+BOMB = "a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n" + "".join(
+    f"{chr(98 + i)}: &{chr(98 + i)} [*{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, "
+    f"*{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}]\n"
+    for i in range(9))
+
+BAD_FILES = {
+    "invalid YAML": (GOOD.replace("level: general", "level: [general"), "invalid YAML"),
+    "missing field": (GOOD.replace("location: 三号泵站集水井\n", ""), "location: is required"),
+    "impossible date": (GOOD.replace("found_on: 2026-11-16", "found_on: 2026-02-30"),
+                        "not a calendar date"),
+    "empty title": (GOOD.replace("title: 三号泵站集水井入口无有限空间警示标志", "title: ''"),
+                    "title: must be one line of text, not empty"),
+    "negative funding": (GOOD.replace("amount: 1200", "amount: -1200"), "must not be negative"),
+    "document outside": (yamlio.dump(data("verifying", documents={"after": ["../../x.jpg"]})),
+                         "plain file name"),
+    "merge conflict": (GOOD.replace("status: rectifying\n", "<<<<<<< HEAD\nstatus: rectifying\n"
+                                    "=======\nstatus: verifying\n>>>>>>> other\n"),
+                       "merge-conflict markers"),
+    "alias bomb": (BOMB, "aliases"),
+    "not a mapping": ("- just\n- a list\n", "expected a mapping"),
+}
+
+
+def one_line_error(stderr: str) -> str:
+    lines = stderr.strip().splitlines()
+    assert len(lines) == 1, stderr
+    assert "Traceback" not in stderr
+    return lines[0]
+
+
+def place(repo: SafetyRepo, content: str | bytes) -> Path:
+    path = repo.record_path(HAZARD_ID)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(content, str):
+        content = content.encode("utf-8")
+    path.write_bytes(content)
+    return path
+
+
+@pytest.mark.parametrize("case", sorted(BAD_FILES))
+def test_a_bad_record_file(repo: SafetyRepo, case: str) -> None:
+    content, words = BAD_FILES[case]
+    place(repo, content)
+    before = repo.snapshot()
+    shown = run_installed("show", HAZARD_ID, cwd=repo.path)
+    assert shown.returncode == 2
+    line = one_line_error(shown.stderr)
+    assert f"records/SW/2026/{HAZARD_ID}.yaml" in line and words in line
+    changed = run_installed("close", HAZARD_ID, "--verified-by", "张伟", cwd=repo.path)
+    assert changed.returncode == 2 and words in one_line_error(changed.stderr)
+    audit = run_installed("audit", "--format", "github", cwd=repo.path)
+    assert audit.returncode == 1 and "Traceback" not in audit.stderr
+    assert "title=invalid::" in audit.stdout and words in audit.stdout
+    assert repo.snapshot() == before
+
+
+def test_a_50_megabyte_file(repo: SafetyRepo) -> None:
+    path = repo.record_path(HAZARD_ID)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "wb") as handle:
+        handle.write(GOOD.encode())
+        handle.write(b"# padding\n" * (5 * 1024 * 1024))
+    shown = run_installed("show", HAZARD_ID, cwd=repo.path)
+    assert shown.returncode == 2 and "too large" in one_line_error(shown.stderr)
+    audit = run_installed("audit", cwd=repo.path)
+    assert audit.returncode == 1 and "too large" in audit.stdout
+
+
+@pytest.mark.parametrize(("change", "words"), [
+    (("--unit", "XX"), "unknown unit 'XX'"),
+    (("--domain", "mining"), "unknown domain 'mining'"),
+    (("--source", "gossip"), "unknown source 'gossip'"),
+    (("--found-on", "2026-02-30"), "--found-on: '2026-02-30' is not a calendar date"),
+    (("--title", ""), "title"),
+    (("--level", "severe"), "--level"),
+])
+def test_bad_new_hazard_options(repo: SafetyRepo, change: tuple[str, str], words: str) -> None:
+    fields = list(BASE_FIELDS)
+    option, value = change
+    fields[fields.index(option) + 1] = value
+    result = run_installed("new-hazard", "--no-input", *fields, cwd=repo.path)
+    assert result.returncode == 2
+    assert words in one_line_error(result.stderr)
+    assert not list((repo.path / "records").rglob("*.yaml"))
+
+
+def test_negative_funding_option(repo: SafetyRepo) -> None:
+    plan = list(PLAN)
+    plan[plan.index("--funding") + 1] = "-5"
+    result = run_installed("new-hazard", "--no-input", *BASE_FIELDS, *plan, cwd=repo.path)
+    assert result.returncode == 2 and "must not be negative" in one_line_error(result.stderr)
+
+
+def test_unknown_id_and_unknown_option(repo: SafetyRepo) -> None:
+    result = run_installed("show", "SW-20261116-0000", cwd=repo.path)
+    assert result.returncode == 2 and "no hazard SW-20261116-0000" in one_line_error(
+        result.stderr)
+    result = run_installed("audit", "--colour", cwd=repo.path)
+    assert result.returncode == 2 and "--colour" in one_line_error(result.stderr)
+
+
+def test_bad_settings_file(repo: SafetyRepo) -> None:
+    settings = repo.path / "safecheck.yaml"
+    settings.write_text(settings.read_text(encoding="utf-8").replace("code: SW", "code: sw"),
+                        encoding="utf-8")
+    result = run_installed("audit", cwd=repo.path)
+    assert result.returncode == 2
+    assert "safecheck.yaml:5: units.0.code:" in one_line_error(result.stderr)
+
+
+def test_bad_today(repo: SafetyRepo) -> None:
+    env = dict(os.environ, SAFECHECK_TODAY="2026-13-01")
+    result = run_installed("audit", cwd=repo.path, env=env)
+    assert result.returncode == 2 and "SAFECHECK_TODAY" in one_line_error(result.stderr)
+

@@ -1,0 +1,230 @@
+"""list, show, audit, fmt, init and schema through the CLI."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from helpers import SafetyRepo, run
+from records import data
+from safecheck import yamlio
+
+
+def write_record(repo: SafetyRepo, record: dict[str, object], name: str | None = None) -> Path:
+    """Put a hand-made record where its ID says (or under ``name``)."""
+    hazard_id = str(record["id"])
+    path = repo.record_path(hazard_id) if name is None else repo.path / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(yamlio.dump(record), encoding="utf-8")
+    docs = record.get("documents") or {}
+    folder = path.with_suffix("")
+    for names in docs.values():  # type: ignore[union-attr]
+        for doc in names:
+            folder.mkdir(exist_ok=True)
+            (folder / doc).write_bytes(b"doc")
+    return path
+
+
+def audit_json(repo: SafetyRepo, *args: str) -> tuple[int, dict[str, object]]:
+    result = repo.run("audit", "--format", "json", *args)
+    return result.code, json.loads(result.out)
+
+
+def rules(report: dict[str, object]) -> list[tuple[str, str]]:
+    return [(f["rule"], f["id"]) for f in report["findings"]]  # type: ignore[index,union-attr]
+
+
+def test_empty_ledger_passes(repo: SafetyRepo) -> None:
+    result = repo.run("audit")
+    assert result.code == 0 and "审核通过" in result.out
+
+
+def test_overdue_is_an_error_that_names_days_and_person(repo: SafetyRepo) -> None:
+    write_record(repo, data("rectifying"))  # deadline 2026-11-28
+    code, report = audit_json(repo, "--as-of", "2026-11-28")
+    assert code == 0 and rules(report) == [("due-soon", "SW-20261116-7KQF")]
+    code, report = audit_json(repo, "--as-of", "2026-12-01")
+    assert code == 1
+    finding = report["findings"][0]  # type: ignore[index]
+    assert finding["rule"] == "overdue" and finding["severity"] == "error"
+    assert finding["message"].startswith("overdue by 3 days") and "王强" in finding["message"]
+    assert finding["path"] == "records/SW/2026/SW-20261116-7KQF.yaml"
+    assert finding["line"] == repo.read("SW-20261116-7KQF").splitlines().index(
+        "  deadline: 2026-11-28") + 1
+    assert report["summary"]["errors"] == 1  # type: ignore[index]
+
+
+def test_safecheck_today_decides_overdue(repo: SafetyRepo,
+                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    write_record(repo, data("rectifying"))
+    monkeypatch.setenv("SAFECHECK_TODAY", "2026-11-29")
+    assert repo.run("audit").code == 1
+    monkeypatch.setenv("SAFECHECK_TODAY", "2026-11-28")
+    assert repo.run("audit").code == 0
+    assert repo.run("audit", "--strict").code == 1  # due-soon is a warning
+
+
+def test_plan_incomplete_after_plan_within_days(repo: SafetyRepo) -> None:
+    write_record(repo, data("reported"))  # found 2026-11-16, plan_within_days 3
+    assert rules(audit_json(repo, "--as-of", "2026-11-19")[1]) == []
+    code, report = audit_json(repo, "--as-of", "2026-11-20")
+    assert code == 1 and rules(report) == [("plan-incomplete", "SW-20261116-7KQF")]
+
+
+def test_duplicate_ids_path_mismatch_unknown_unit_and_missing_documents(
+        repo: SafetyRepo) -> None:
+    write_record(repo, data("rectifying"))
+    write_record(repo, data("rectifying"), "records/SW/2025/SW-20261116-7KQF.yaml")
+    write_record(repo, data("rectifying", id="RQ-20261116-AAAA"))
+    write_record(repo, data("rectifying", id="XX-20261116-BBBB", unit="XX"))
+    path = write_record(repo, data("verifying", id="SW-20261116-CCCC"))
+    shutil.rmtree(path.with_suffix(""))
+    code, report = audit_json(repo, "--as-of", "2026-11-21")
+    assert code == 1
+    found = set(rules(report))
+    assert ("duplicate-id", "SW-20261116-7KQF") in found
+    assert ("id-path-mismatch", "SW-20261116-7KQF") in found  # the copy under 2025/
+    assert ("id-path-mismatch", "RQ-20261116-AAAA") in found  # unit SW, ID says RQ
+    assert ("unknown-unit", "XX-20261116-BBBB") in found
+    assert ("missing-document", "SW-20261116-CCCC") in found
+
+
+def test_every_bad_file_is_reported_in_one_run(repo: SafetyRepo) -> None:
+    folder = repo.path / "records" / "SW" / "2026"
+    folder.mkdir(parents=True)
+    (folder / "SW-20261116-0001.yaml").write_text("title: [unclosed\n", encoding="utf-8")
+    (folder / "SW-20261116-0002.yaml").write_text(
+        yamlio.dump(data("reported", id="SW-20261116-0002", found_on="2026-02-30")),
+        encoding="utf-8")
+    (folder / "SW-20261116-0003.yaml").write_text(
+        yamlio.dump(data("closed", id="SW-20261116-0003", level="major")), encoding="utf-8")
+    (repo.record_path("SW-20261116-0003").with_suffix("")).mkdir()
+    (repo.record_path("SW-20261116-0003").with_suffix("") / "after-1.jpg").write_bytes(b"x")
+    code, report = audit_json(repo)
+    assert code == 1
+    invalid = [f for f in report["findings"] if f["rule"] == "invalid"]  # type: ignore[union-attr]
+    assert [f["path"][-9:] for f in invalid] == ["0001.yaml", "0002.yaml", "0003.yaml"]
+    lines = (folder / "SW-20261116-0002.yaml").read_text(encoding="utf-8").splitlines()
+    assert invalid[1]["line"] == lines.index("found_on: 2026-02-30") + 1
+    assert "found_on" in invalid[1]["message"]
+    assert "root cause" in invalid[2]["message"]
+
+
+def test_audit_text_groups_by_unit_and_github_annotations(repo: SafetyRepo) -> None:
+    write_record(repo, data("rectifying"))
+    write_record(repo, data("rectifying", id="RQ-20261116-AAAA", unit="RQ"))
+    text = repo.run("audit", "--as-of", "2026-12-01")
+    assert text.code == 1
+    assert "SW 水务公司" in text.out and "RQ 燃气公司" in text.out and "审核未通过" in text.out
+    github = repo.run("audit", "--as-of", "2026-12-01", "--format", "github")
+    line = github.out.splitlines()[0]
+    assert line.startswith("::error file=records/RQ/2026/RQ-20261116-AAAA.yaml,line=")
+    assert ",title=overdue::overdue by 3 days" in line
+
+
+def test_rule_severities_are_configurable(repo: SafetyRepo) -> None:
+    write_record(repo, data("rectifying"))
+    settings = repo.path / "safecheck.yaml"
+    settings.write_text(settings.read_text(encoding="utf-8")
+                        + "rules:\n  overdue: warning\n  due-soon: 'off'\n", encoding="utf-8")
+    code, report = audit_json(repo, "--as-of", "2026-12-01")
+    assert code == 0 and report["findings"][0]["severity"] == "warning"  # type: ignore[index]
+    assert repo.run("audit", "--as-of", "2026-12-01", "--strict").code == 1
+
+
+def test_list_filters_and_formats(repo: SafetyRepo) -> None:
+    write_record(repo, data("rectifying"))
+    write_record(repo, data("closed", id="SW-20261116-CCCC"))
+    write_record(repo, data("reported", id="RQ-20261117-AAAA", unit="RQ",
+                            found_on="2026-11-17", domain="fire-safety", level="general"))
+    table = repo.run("list")
+    assert table.code == 0 and "3 条隐患" in table.out and "已销号" in table.out
+    rows = json.loads(repo.run("list", "--format", "json", "--status", "closed").out)
+    assert [r["id"] for r in rows] == ["SW-20261116-CCCC"] and rows[0]["verifications"]
+    overdue = json.loads(repo.run("list", "--format", "json", "--overdue",
+                                  "--as-of", "2026-12-01").out)
+    assert [r["id"] for r in overdue] == ["SW-20261116-7KQF"]
+    assert overdue[0]["days_overdue"] == 3
+    out = repo.run("list", "--format", "csv", "--unit", "rq", "--domain", "fire-safety").out
+    table_rows = list(csv.DictReader(io.StringIO(out)))
+    assert [r["id"] for r in table_rows] == ["RQ-20261117-AAAA"]
+    assert table_rows[0]["status"] == "reported"
+    assert repo.run("list", "--unit", "ZZ").code == 2
+    assert repo.run("list", "--status", "finished").code == 2
+
+
+def test_show_text_and_json(repo: SafetyRepo) -> None:
+    write_record(repo, data("closed"))
+    shown = repo.run("show", "SW-20261116-7KQF")
+    assert shown.code == 0
+    for words in ("已销号", "三号泵站集水井", "王强", "张伟 通过", "有限空间"):
+        assert words in shown.out
+    record = json.loads(repo.run("show", "SW-20261116-7KQF", "--format", "json").out)
+    assert record["status"] == "closed" and record["effective_deadline"] == "2026-11-28"
+
+
+def test_english_locale_labels(en_repo: SafetyRepo) -> None:
+    write_record(en_repo, data("rectifying"))
+    assert "rectifying" in en_repo.run("list").out
+    assert "Confined spaces" in en_repo.run("show", "SW-20261116-7KQF").out
+
+
+def test_fmt_rewrites_hand_edited_files(repo: SafetyRepo) -> None:
+    path = write_record(repo, data("rectifying"))
+    canonical = path.read_text(encoding="utf-8")
+    messy = ("# edited by hand\n" + canonical.replace("title: ", "title:   ")
+             .replace("status: rectifying", "status: 'rectifying'"))
+    path.write_text(messy, encoding="utf-8")
+    check = repo.run("fmt", "--check")
+    assert check.code == 1 and "would reformat records/SW/2026/" in check.out
+    assert path.read_text(encoding="utf-8") == messy
+    assert repo.run("fmt").code == 0
+    assert path.read_text(encoding="utf-8") == canonical
+    assert repo.run("fmt", "--check").code == 0
+
+
+def test_fmt_reports_files_it_cannot_read(repo: SafetyRepo) -> None:
+    path = write_record(repo, data("rectifying"))
+    path.write_text("title: [\n", encoding="utf-8")
+    result = repo.run("fmt")
+    assert result.code == 2 and "invalid YAML" in result.err
+    assert path.read_text(encoding="utf-8") == "title: [\n"
+
+
+def test_init_refuses_to_overwrite(repo: SafetyRepo) -> None:
+    before = (repo.path / "safecheck.yaml").read_bytes()
+    result = run("init", str(repo.path), "--org", "别的集团", "--unit", "AB=甲")
+    assert result.code == 2 and "already exists" in result.err
+    assert (repo.path / "safecheck.yaml").read_bytes() == before
+
+
+def test_init_lays_out_ten_checklists(tmp_path: Path) -> None:
+    result = run("init", str(tmp_path / "new"), "--org", "Example Group", "--unit",
+                 "ab=Plant A", "--lang", "en")
+    assert result.code == 0, result.err
+    names = sorted(p.stem for p in (tmp_path / "new" / "checklists").glob("*.yaml"))
+    assert len(names) == 10 and "confined-space" in names and "rules-and-plans" in names
+    settings = yamlio.load_mapping((tmp_path / "new" / "safecheck.yaml").read_text(), "s")
+    assert settings["units"] == [{"code": "AB", "name": "Plant A"}]
+    assert settings["locale"] == "en"
+    assert run("init", str(tmp_path / "x"), "--org", "X", "--unit", "A=b").code == 2
+
+
+def test_repo_is_found_upward_or_given(repo: SafetyRepo, tmp_path: Path) -> None:
+    deep = repo.path / "records" / "SW"
+    deep.mkdir(parents=True)
+    assert run("audit", cwd=deep).code == 0
+    assert run("--repo", str(repo.path), "audit", cwd=tmp_path).code == 0
+    outside = run("audit", cwd=tmp_path)
+    assert outside.code == 2 and "no safecheck.yaml" in outside.err
+
+
+def test_schema_is_json_schema(repo: SafetyRepo) -> None:
+    schema = json.loads(repo.run("schema", "hazard").out)
+    assert schema["properties"]["status"] and "schema" in schema["properties"]
+    assert json.loads(repo.run("schema", "settings").out)["properties"]["units"]
