@@ -130,30 +130,37 @@ def load_ledger(root: Path) -> Ledger:
             if now - stat.st_mtime > _RACY_SECONDS:
                 fresh[relpath] = key
         entries.append((relpath, path, key, data))
-    parsed: dict[str, tuple[dict[str, Any] | None, Problem | None]] = {}
-    for relpath, data, problem in parallel.parse_paths(todo):
-        parsed[relpath] = (data, problem)
-        if data is not None and relpath in fresh:
-            cache.put(fresh[relpath], data)
-    cache.save(prune=True)
+    parsed = parallel.parse_paths(todo)  # in the order of ``todo``
     for relpath, path, _, data in entries:
+        text = None
         if data is None:
-            data, problem = parsed[relpath]
-            if data is None:
-                assert problem is not None
-                ledger.problems.append(problem)
+            result = next(parsed)
+            if result.data is None:
+                assert result.problem is not None
+                ledger.problems.append(result.problem)
                 continue
-        _add(ledger, relpath, path, data)
+            data, text = result.data, result.text
+            if relpath in fresh:
+                cache.put(fresh[relpath], data)
+        _add(ledger, relpath, path, data, text)
+    cache.save(prune=True)
     return ledger
 
 
-def _add(ledger: Ledger, relpath: str, path: Path, data: dict[str, Any]) -> None:
-    hazard, problems = hazard_from_data(data, lambda: yamlio.read_file(path), relpath)
+def _add(ledger: Ledger, relpath: str, path: Path, data: dict[str, Any],
+         text: str | None) -> None:
+    def source() -> str:  # read again only if a problem needs a line number
+        nonlocal text
+        if text is None:
+            text = yamlio.read_file(path)
+        return text
+
+    hazard, problems = hazard_from_data(data, source, relpath)
     ledger.problems.extend(problems)
     if hazard is not None:
         if problems:
             ledger.inconsistent.add(relpath)
-        ledger.hazards.append(StoredHazard(hazard, path, relpath))
+        ledger.hazards.append(StoredHazard(hazard, path, relpath, text))
 
 
 def locate(root: Path, hazard_id: str) -> Path:
