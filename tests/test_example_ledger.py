@@ -16,7 +16,7 @@ def test_example_ledger_passes_the_gate_with_warnings(example_root: Path) -> Non
     assert result.code == 0, result.out
     report = json.loads(result.out)
     assert report["summary"]["errors"] == 0
-    assert {f["rule"] for f in report["findings"]} == {"due-soon"}
+    assert {f["rule"] for f in report["findings"]} == {"due-soon", "inspection-due"}
 
 
 def test_example_ledger_has_every_status_and_the_cases_the_readme_shows(

@@ -12,6 +12,7 @@ import errno
 import os
 import shutil
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 from safecheck.errors import ConflictError, SafecheckError
@@ -29,6 +30,17 @@ def _temp_beside(path: Path) -> Path:
     os.close(fd)
     os.chmod(name, 0o666 & ~_umask())  # mkstemp makes 0600; files in a repo are shared
     return Path(name)
+
+
+@contextlib.contextmanager
+def _reporting(path: Path) -> Iterator[None]:
+    """A full disk or a read-only folder is the environment, not a bug: one line, exit 2."""
+    try:
+        yield
+    except SafecheckError:
+        raise
+    except OSError as exc:
+        raise SafecheckError(f"cannot write {path}: {exc.strerror or exc}") from None
 
 
 def _link_new(temp: Path, path: Path) -> None:
@@ -51,6 +63,11 @@ def write_text(path: Path, text: str, *, expected: str | None) -> None:
     ``expected`` is what the caller read from ``path`` (None: the file must not exist).
     If the file changed since then, raise ConflictError and leave it alone.
     """
+    with _reporting(path):
+        _write_text(path, text, expected)
+
+
+def _write_text(path: Path, text: str, expected: str | None) -> None:
     temp = _temp_beside(path)
     try:
         with open(temp, "w", encoding="utf-8", newline="\n") as handle:
@@ -76,15 +93,31 @@ def write_text(path: Path, text: str, *, expected: str | None) -> None:
             temp.unlink()
 
 
+def replace_bytes(path: Path, data: bytes) -> None:
+    """Write an output file the user asked for (an export) in one rename."""
+    with _reporting(path):
+        temp = _temp_beside(path)
+        try:
+            with open(temp, "wb") as handle:
+                handle.write(data)
+                handle.flush()
+                os.fsync(handle.fileno())
+            os.replace(temp, path)
+        finally:
+            with contextlib.suppress(FileNotFoundError):
+                temp.unlink()
+
+
 def copy_new(source: Path, target: Path) -> None:
     """Copy ``source`` to ``target`` atomically; ``target`` must not exist yet."""
-    temp = _temp_beside(target)
-    try:
+    with _reporting(target):
+        temp = _temp_beside(target)
         try:
-            shutil.copyfile(source, temp)
-        except OSError as exc:
-            raise SafecheckError(f"cannot copy {source}: {exc.strerror or exc}") from None
-        _link_new(temp, target)
-    finally:
-        with contextlib.suppress(FileNotFoundError):
-            temp.unlink()
+            try:
+                shutil.copyfile(source, temp)
+            except OSError as exc:
+                raise SafecheckError(f"cannot copy {source}: {exc.strerror or exc}") from None
+            _link_new(temp, target)
+        finally:
+            with contextlib.suppress(FileNotFoundError):
+                temp.unlink()

@@ -16,9 +16,10 @@ from pathlib import Path
 from safecheck import yamlio
 from safecheck.context import LedgerContext
 from safecheck.ids import parse_hazard_id
+from safecheck.inspections import StoredInspection, coverage, load_inspections
 from safecheck.layout import documents_dir
 from safecheck.models.consistency import describe_missing
-from safecheck.store import Ledger, StoredHazard
+from safecheck.store import Ledger, StoredHazard, load_ledger
 from safecheck.vocab import Severity, Status
 
 
@@ -60,6 +61,7 @@ class AuditInput:
     context: LedgerContext
     ledger: Ledger
     today: dt.date
+    inspections: list[StoredInspection] = field(default_factory=list)
 
 
 Check = Callable[[AuditInput], Iterator[Finding]]
@@ -212,6 +214,52 @@ def _due_soon(data: AuditInput) -> Iterator[Finding]:
                                                f"{h.responsible or '-'}", "plan.deadline")
 
 
+@check("inspection-due", Severity.WARNING,
+       "a unit × domain whose last inspection is older than its checklist's frequency")
+def _inspection_due(data: AuditInput) -> Iterator[Finding]:
+    context = data.context
+    cells = coverage(context, (s.inspection for s in data.inspections), data.today)
+    for cell in cells:
+        if not cell.due:
+            continue
+        name = context.domain_name(cell.domain)
+        when = ("never inspected" if cell.last is None
+                else f"last inspected {cell.last} ({cell.days_since} days ago)")
+        yield Finding("inspection-due", RULES["inspection-due"].severity,
+                      f"{name} ({cell.domain}, {cell.frequency}): {when}",
+                      f"records/{cell.unit}", None, None, cell.unit)
+
+
+@check("inspection-link", Severity.ERROR,
+       "a hazard and the inspection that raised it do not point at each other")
+def _inspection_link(data: AuditInput) -> Iterator[Finding]:
+    runs = {s.inspection.id: s for s in data.inspections}
+    hazards = data.ledger.by_id()
+    for stored in data.ledger.hazards:
+        h = stored.hazard
+        if h.inspection is None:
+            continue
+        run = runs.get(h.inspection)
+        if run is None:
+            yield _finding("inspection-link", stored,
+                           f"inspection {h.inspection} does not exist", "inspection")
+        elif h.id not in run.inspection.hazards:
+            yield _finding("inspection-link", stored,
+                           f"inspection {h.inspection} does not list this hazard", "inspection")
+    for run in runs.values():
+        for hazard_id in run.inspection.hazards:
+            raised = hazards.get(hazard_id)
+            if raised is None:
+                problem = "does not exist"
+            elif raised.hazard.inspection != run.inspection.id:
+                problem = "does not name this inspection"
+            else:
+                continue
+            yield Finding("inspection-link", RULES["inspection-link"].severity,
+                          f"hazard {hazard_id} raised by this inspection {problem}",
+                          run.relpath, None, run.inspection.id, run.inspection.unit)
+
+
 @dataclass
 class AuditResult:
     """Findings, ordered by unit, severity, rule and ID, and the counts around them."""
@@ -246,9 +294,10 @@ def severity_of(rule: str, context: LedgerContext) -> Severity:
     return context.settings.rules.get(rule, RULES[rule].severity)
 
 
-def run_audit(context: LedgerContext, ledger: Ledger, today: dt.date) -> AuditResult:
+def run_audit(context: LedgerContext, ledger: Ledger, today: dt.date,
+              inspections: list[StoredInspection] | None = None) -> AuditResult:
     """Run every rule that is not switched off."""
-    data = AuditInput(context, ledger, today)
+    data = AuditInput(context, ledger, today, inspections or [])
     order = {Severity.ERROR: 0, Severity.WARNING: 1}
     findings = []
     for rule_id, check in _CHECKS.items():
@@ -264,3 +313,11 @@ def run_audit(context: LedgerContext, ledger: Ledger, today: dt.date) -> AuditRe
     return AuditResult(today=today, records=len(ledger.hazards) + len(
         {p.path for p in ledger.problems} - {s.relpath for s in ledger.hazards}),
         findings=findings)
+
+
+def audit_repository(context: LedgerContext, today: dt.date) -> AuditResult:
+    """Load every hazard and inspection of the repository and audit them."""
+    ledger = load_ledger(context.root)
+    inspections, problems = load_inspections(context.root)
+    ledger.problems.extend(problems)
+    return run_audit(context, ledger, today, inspections)

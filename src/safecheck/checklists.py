@@ -42,9 +42,16 @@ def _folder(folder: Path, root: Path | None) -> dict[str, Checklist]:
     return found
 
 
+def _in_order(checklists: dict[str, Checklist]) -> dict[str, Checklist]:
+    # The ten in their customary order, then a repository's own domains by name.
+    order = {domain: i for i, domain in enumerate(DEFAULT_DOMAINS)}
+    return dict(sorted(checklists.items(), key=lambda kv: (order.get(kv[0], len(order)),
+                                                           kv[0])))
+
+
 def packaged_checklists() -> dict[str, Checklist]:
     """The ten checklists that ship with safecheck."""
-    return _folder(packaged_dir("checklists"), None)
+    return _in_order(_folder(packaged_dir("checklists"), None))
 
 
 def load_checklists(root: Path) -> dict[str, Checklist]:
@@ -52,7 +59,4 @@ def load_checklists(root: Path) -> dict[str, Checklist]:
     adding domains of its own."""
     checklists = packaged_checklists()
     checklists.update(_folder(root / layout.CHECKLISTS, root))
-    # The ten in their customary order, then the repository's own domains by name.
-    order = {domain: i for i, domain in enumerate(DEFAULT_DOMAINS)}
-    return dict(sorted(checklists.items(), key=lambda kv: (order.get(kv[0], len(order)),
-                                                           kv[0])))
+    return _in_order(checklists)

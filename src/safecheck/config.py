@@ -24,6 +24,8 @@ class Unit(Record):
 
     code: UnitCode
     name: Line
+    #: Domains this unit inspects (default: all); e.g. no rental housing at a water plant.
+    domains: list[Slug] | None = None
 
 
 class Person(Record):

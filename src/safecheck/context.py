@@ -6,8 +6,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from safecheck.checklists import load_checklists
-from safecheck.config import Settings, load_settings
-from safecheck.errors import SafecheckError
+from safecheck.config import SETTINGS_FILE, Settings, load_settings
+from safecheck.errors import DataError, Problem, SafecheckError
 from safecheck.models.checklist import Checklist
 
 
@@ -29,6 +29,13 @@ class LedgerContext:
         checklist = self.checklists.get(domain)
         return checklist.names.get(self.settings.locale) if checklist else domain
 
+    def unit_domains(self, code: str) -> list[str]:
+        """The domains ``code`` inspects: its own list in safecheck.yaml, else all."""
+        unit = next((u for u in self.settings.units if u.code == code), None)
+        if unit is None or unit.domains is None:
+            return self.domains
+        return [d for d in self.domains if d in unit.domains]
+
     def require_unit(self, code: str) -> None:
         """Raise unless ``code`` is a configured unit."""
         if code not in self.settings.unit_codes:
@@ -49,4 +56,11 @@ class LedgerContext:
 
 def open_context(root: Path) -> LedgerContext:
     """Load the settings and checklists of the repository at ``root``."""
-    return LedgerContext(root=root, settings=load_settings(root), checklists=load_checklists(root))
+    settings = load_settings(root)
+    checklists = load_checklists(root)
+    for number, unit in enumerate(settings.units):
+        unknown = sorted(set(unit.domains or ()) - set(checklists))
+        if unknown:
+            raise DataError(Problem(SETTINGS_FILE, f"unknown domain {', '.join(unknown)}",
+                                    field=f"units.{number}.domains"))
+    return LedgerContext(root=root, settings=settings, checklists=checklists)

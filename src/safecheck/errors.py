@@ -31,6 +31,11 @@ class SafecheckError(Exception):
 class RefusedTransition(SafecheckError):
     """A lifecycle change that the record's state does not allow."""
 
+    def __init__(self, message: str, reason: str | None = None) -> None:
+        super().__init__(message)
+        #: Why, without saying which record (the message says both).
+        self.reason = reason or message
+
 
 class NotFound(SafecheckError):
     """An ID, file or revision that does not exist."""

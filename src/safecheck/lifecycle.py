@@ -86,7 +86,7 @@ def is_photo(name: str) -> bool:
 
 
 def _refuse(verb: str, hazard_id: str, reason: str) -> RefusedTransition:
-    return RefusedTransition(f"cannot {verb} {hazard_id}: {reason}")
+    return RefusedTransition(f"cannot {verb} {hazard_id}: {reason}", reason)
 
 
 def _build(verb: str, hazard_id: str, data: dict[str, Any]) -> Hazard:

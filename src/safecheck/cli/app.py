@@ -4,7 +4,8 @@ Only typer and light modules are imported here, so ``--help`` and ``--version`` 
 fast; each command imports what it needs when it runs.
 """
 
-from __future__ import annotations
+# No `from __future__ import annotations` here: Typer would have to eval every option's
+# annotation string when it builds the command tree, which costs start-up time.
 
 from pathlib import Path
 from typing import Annotated
@@ -52,4 +53,4 @@ def runtime(ctx: typer.Context) -> Runtime:
 
 
 # Command modules register themselves on ``app``.
-from safecheck.cli import cmd_records, cmd_views  # noqa: E402,F401
+from safecheck.cli import cmd_export, cmd_inspect, cmd_records, cmd_views  # noqa: E402,F401

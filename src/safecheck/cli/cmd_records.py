@@ -1,7 +1,8 @@
 """Commands that change one hazard: new-hazard, plan, extend, rectify, close, reject,
 reopen, void. Each writes one file (plus copied documents); committing is the user's."""
 
-from __future__ import annotations
+# No `from __future__ import annotations` here: Typer would have to eval every option's
+# annotation string when it builds the command tree, which costs start-up time.
 
 import sys
 from enum import StrEnum
@@ -68,11 +69,11 @@ SupervisorOpt = Annotated[str | None, typer.Option(
     rich_help_panel="Contractor")]
 
 
-def _plan_input(measure: list[str] | None, responsible: str | None,
+def plan_input(measure: list[str] | None, responsible: str | None,
                 responsible_department: str | None, funding: str | None,
                 funding_source: str | None, currency: str | None, deadline: str | None,
                 contingency_plan: str | None, contractor: str | None, contract: str | None,
-                supervisor: str | None) -> PlanInput:
+                supervisor: str | None) -> "PlanInput":
     from safecheck.lifecycle import PlanInput
 
     return PlanInput(
@@ -84,7 +85,7 @@ def _plan_input(measure: list[str] | None, responsible: str | None,
         contractor=contractor, contract=contract, supervisor=supervisor)
 
 
-def _report(rt: Runtime, changed: Changed, fmt: ChangeFormat, verb: str) -> int:
+def _report(rt: Runtime, changed: "Changed", fmt: ChangeFormat, verb: str) -> int:
     from safecheck.output.changes import print_change
 
     print_change(changed, fmt.value, rt.context().settings.locale, verb)
@@ -129,7 +130,7 @@ def new_hazard(
         description=description, location=location, level=level, source=source,
         found_on=optional_date(found_on, "--found-on"), found_by=found_by,
         department=department, root_cause=root_cause, checklist_item=checklist_item,
-        plan=_plan_input(measure, responsible, responsible_department, funding,
+        plan=plan_input(measure, responsible, responsible_department, funding,
                          funding_source, currency, deadline, contingency_plan, contractor,
                          contract, supervisor))
     interactive = not no_input and sys.stdin.isatty()
@@ -162,7 +163,7 @@ def plan_command(
 
     rt = runtime(ctx)
     context = rt.context()
-    given = _plan_input(measure, responsible, responsible_department, funding, funding_source,
+    given = plan_input(measure, responsible, responsible_department, funding, funding_source,
                         currency, deadline, contingency_plan, contractor, contract, supervisor)
     changed = changes.change(context, normalize_id(hazard_id),
                              lambda h, _: lifecycle.plan(h, given, context.settings))

@@ -1,6 +1,7 @@
 """Commands that read the ledger or lay it out: init, list, show, audit, fmt, schema."""
 
-from __future__ import annotations
+# No `from __future__ import annotations` here: Typer would have to eval every option's
+# annotation string when it builds the command tree, which costs start-up time.
 
 import sys
 from enum import StrEnum
@@ -163,14 +164,12 @@ def audit_command(
     strict: Annotated[bool, typer.Option("--strict", help="Warnings fail too.")] = False,
 ) -> int:
     """Validate every record and find what is overdue or inconsistent (the CI gate)."""
-    from safecheck.audit import run_audit
+    from safecheck.audit import audit_repository
     from safecheck.output import audit as out
-    from safecheck.store import load_ledger
 
     rt = runtime(ctx)
     context = rt.context()
-    today = rt.today(as_of)
-    result = run_audit(context, load_ledger(context.root), today)
+    result = audit_repository(context, rt.today(as_of))
     if fmt is AuditFormat.JSON:
         out.print_json_result(result)
     elif fmt is AuditFormat.GITHUB:

@@ -36,7 +36,9 @@ _TEXT = {
 }
 
 
-class _Asker:
+class Asker:
+    """Prompts on stderr that check each answer and ask again until it is usable."""
+
     def __init__(self, console: Console, locale: Locale) -> None:
         self.console = console
         self.locale = locale
@@ -109,7 +111,7 @@ def complete_registration(reg: Registration, context: LedgerContext,
     """Ask for every required field ``reg`` lacks (and the plan of a major hazard)."""
     settings = context.settings
     locale = settings.locale
-    ask = _Asker(stderr(), locale)
+    ask = Asker(stderr(), locale)
     if not reg.missing() and reg.level is not Level.MAJOR:
         return reg
     ask.console.print(ask.say("intro"))
@@ -136,14 +138,17 @@ def complete_registration(reg: Registration, context: LedgerContext,
             values[field] = ask.text(name(field))
     reg = replace(reg, **values)  # type: ignore[arg-type]
     if reg.level is Level.MAJOR:
-        reg = replace(reg, plan=_complete_plan(ask, reg.plan, locale, today))
+        reg = replace(reg, plan=complete_plan(ask, reg.plan, locale, today))
     return reg
 
 
-def _complete_plan(ask: _Asker, plan: PlanInput, locale: Locale, today: dt.date) -> PlanInput:
+def complete_plan(ask: Asker, plan: PlanInput, locale: Locale, today: dt.date) -> PlanInput:
+    """Ask for the five-in-place parts ``plan`` lacks (a major hazard needs them all)."""
     values: dict[str, object] = {}
-    if not plan.measures:
+    if (not plan.measures or not plan.responsible or plan.funding is None
+            or plan.deadline is None or not plan.contingency_plan):
         ask.console.print(ask.say("major"))
+    if not plan.measures:
         values["measures"] = ask.lines(ask.say("measures"))
     if not plan.responsible:
         values["responsible"] = ask.text(label("responsible", locale))

@@ -1,0 +1,73 @@
+"""``export``: the ledger as the spreadsheet managers keep (隐患台账)."""
+
+# No `from __future__ import annotations`: see cmd_records.py.
+
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from safecheck.cli.app import app, runtime
+from safecheck.vocab import Level, Status
+
+
+class ExportFormat(StrEnum):
+    """File formats of ``export``."""
+
+    CSV = "csv"
+    XLSX = "xlsx"
+
+
+@app.command("export")
+def export_command(
+    ctx: typer.Context,
+    output: Annotated[Path | None, typer.Option(
+        "--output", "-o", help="File to write (CSV may go to stdout).", dir_okay=False)] = None,
+    fmt: Annotated[ExportFormat | None, typer.Option(
+        "--format", help="csv or xlsx (default: from --output's suffix, else csv).")] = None,
+    unit: Annotated[list[str] | None, typer.Option("--unit")] = None,
+    domain: Annotated[list[str] | None, typer.Option("--domain")] = None,
+    level: Annotated[list[Level] | None, typer.Option("--level")] = None,
+    status: Annotated[list[Status] | None, typer.Option("--status")] = None,
+    overdue: Annotated[bool, typer.Option("--overdue")] = False,
+    inspection: Annotated[str | None, typer.Option(
+        "--inspection", help="Only hazards raised by this inspection run.")] = None,
+    as_of: Annotated[str | None, typer.Option("--as-of")] = None,
+) -> int:
+    """Write the ledger as CSV or XLSX, with the same filters as list."""
+    from safecheck.errors import SafecheckError
+    from safecheck.output import spreadsheet
+    from safecheck.query import HazardFilter, select
+    from safecheck.store import load_ledger
+    from safecheck.tabular import headings, ledger_rows
+
+    rt = runtime(ctx)
+    context = rt.context()
+    today = rt.today(as_of)
+    chosen_format = fmt or (ExportFormat.XLSX if output and output.suffix.lower() == ".xlsx"
+                            else ExportFormat.CSV)
+    if chosen_format is ExportFormat.XLSX and output is None:
+        raise SafecheckError("--format xlsx needs --output FILE.xlsx")
+    for code in unit or []:
+        context.require_unit(code.upper())
+    for name in domain or []:
+        context.require_domain(name)
+    ledger = load_ledger(context.root)
+    where = HazardFilter(units=frozenset(u.upper() for u in unit or []),
+                         domains=frozenset(domain or []), levels=frozenset(level or []),
+                         statuses=frozenset(status or []), overdue=overdue,
+                         inspection=inspection)
+    rows = ledger_rows(select(ledger.hazards, where, today), context, today)
+    heads = headings(context.settings.locale)
+    if chosen_format is ExportFormat.XLSX:
+        assert output is not None
+        spreadsheet.write_xlsx(output, heads, rows, title="隐患台账")
+    elif output is None:
+        sys.stdout.write(spreadsheet.csv_text(heads, rows))
+    else:
+        spreadsheet.write_csv(output, heads, rows)
+    if output is not None:
+        print(f"{len(rows)} → {output}", file=sys.stderr)
+    return 0
