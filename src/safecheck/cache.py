@@ -53,6 +53,9 @@ class ParsedCache:
             return {}
         return entries
 
+    def __len__(self) -> int:
+        return len(self._entries)
+
     def get(self, key: str) -> Any | None:
         """The cached mapping for ``key``, or None."""
         value = self._entries.get(key)

@@ -9,6 +9,7 @@ from safecheck.checklists import load_checklists
 from safecheck.config import SETTINGS_FILE, Settings, load_settings
 from safecheck.errors import DataError, Problem, SafecheckError
 from safecheck.models.checklist import Checklist
+from safecheck.vocab import Locale
 
 
 @dataclass(frozen=True)
@@ -24,10 +25,10 @@ class LedgerContext:
         """Known domain ids, in checklist order."""
         return list(self.checklists)
 
-    def domain_name(self, domain: str) -> str:
-        """The domain's name in the configured language (its id when unknown)."""
+    def domain_name(self, domain: str, locale: Locale | None = None) -> str:
+        """The domain's name in ``locale`` (default: the configured language)."""
         checklist = self.checklists.get(domain)
-        return checklist.names.get(self.settings.locale) if checklist else domain
+        return checklist.names.get(locale or self.settings.locale) if checklist else domain
 
     def unit_domains(self, code: str) -> list[str]:
         """The domains ``code`` inspects: its own list in safecheck.yaml, else all."""

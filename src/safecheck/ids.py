@@ -21,11 +21,15 @@ _CONFUSABLE = str.maketrans({"I": "1", "L": "1", "O": "0"})
 _ATTEMPTS = 50
 
 
-def _suffix(choose: Callable[[str], str]) -> str:
-    return "".join(choose(CROCKFORD) for _ in range(4))
+Chooser = Callable[[str], str]
 
 
-def _unique(prefix: str, taken: Callable[[str], bool], choose: Callable[[str], str]) -> str:
+def _suffix(choose: Chooser | None) -> str:
+    pick = choose or secrets.choice  # looked up per call, so tests can seed it
+    return "".join(pick(CROCKFORD) for _ in range(4))
+
+
+def _unique(prefix: str, taken: Callable[[str], bool], choose: Chooser | None) -> str:
     for _ in range(_ATTEMPTS):
         candidate = f"{prefix}-{_suffix(choose)}"
         if not taken(candidate):
@@ -37,7 +41,7 @@ def new_hazard_id(
     unit: str,
     found_on: dt.date,
     taken: Callable[[str], bool],
-    choose: Callable[[str], str] = secrets.choice,
+    choose: Chooser | None = None,
 ) -> str:
     """A fresh hazard ID for ``unit`` found on ``found_on`` that ``taken`` says is free."""
     return _unique(f"{unit}-{found_on:%Y%m%d}", taken, choose)
@@ -48,7 +52,7 @@ def new_inspection_id(
     day: dt.date,
     domain: str,
     taken: Callable[[str], bool],
-    choose: Callable[[str], str] = secrets.choice,
+    choose: Chooser | None = None,
 ) -> str:
     """A fresh inspection-run ID: ``<UNIT>-<YYYYMMDD>-<domain>-<XXXX>``."""
     return _unique(f"{unit}-{day:%Y%m%d}-{domain}", taken, choose)

@@ -53,4 +53,10 @@ def runtime(ctx: typer.Context) -> Runtime:
 
 
 # Command modules register themselves on ``app``.
-from safecheck.cli import cmd_export, cmd_inspect, cmd_records, cmd_views  # noqa: E402,F401
+from safecheck.cli import (  # noqa: E402,F401
+    cmd_export,
+    cmd_history,
+    cmd_inspect,
+    cmd_records,
+    cmd_views,
+)

@@ -1,0 +1,201 @@
+"""The only place that runs git: one process per question, argument lists, NUL-separated
+output, and a one-line GitError for every way git can say no."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import subprocess
+from collections.abc import Iterable, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+from safecheck.errors import GitError
+
+_RECORD_SEP = "\x1e"
+_FORMAT = f"{_RECORD_SEP}%H%x00%P%x00%an%x00%ae%x00%cI%x00%s"
+_NULL_SHA = "0" * 40
+
+
+@dataclass(frozen=True)
+class Change:
+    """One file changed by a commit: A(dded), M(odified), D(eleted), R(enamed) ..."""
+
+    status: str
+    old_path: str | None
+    new_path: str | None
+    old_blob: str | None
+    new_blob: str | None
+
+
+@dataclass(frozen=True)
+class Commit:
+    """A commit on the first-parent line, and what it changed against its first parent."""
+
+    sha: str
+    parents: tuple[str, ...]
+    author: str
+    email: str
+    date: dt.datetime
+    subject: str
+    changes: tuple[Change, ...] = ()
+
+    @property
+    def short(self) -> str:
+        """The abbreviated commit id people quote."""
+        return self.sha[:8]
+
+
+class GitRepo:
+    """Questions about the git repository at ``root``."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self._env = dict(os.environ, GIT_TERMINAL_PROMPT="0", LC_ALL="C")
+        self._env.pop("GIT_DIR", None)
+
+    def _run(self, args: Sequence[str], stdin: bytes | None = None,
+             ok: Iterable[int] = (0,)) -> bytes:
+        try:
+            done = subprocess.run(["git", *args], cwd=self.root, env=self._env, input=stdin,
+                                  capture_output=True, check=False)
+        except FileNotFoundError:
+            raise GitError("git is not installed (or not on PATH)") from None
+        if done.returncode not in tuple(ok):
+            message = done.stderr.decode("utf-8", "replace").strip().splitlines()
+            reason = message[-1] if message else f"git {args[0]} failed"
+            raise GitError(reason.removeprefix("fatal: "))
+        return done.stdout
+
+    def check(self, need_history: bool = True) -> None:
+        """Raise unless this is a git work tree with commits (and, if asked, full history)."""
+        try:
+            self._run(["rev-parse", "--git-dir"])
+        except GitError:
+            raise GitError(f"{self.root} is not in a git repository") from None
+        if not self._run(["rev-parse", "--verify", "--quiet", "HEAD"], ok=(0, 1)).strip():
+            raise GitError("the repository has no commits yet; commit the ledger first")
+        if need_history and self._run(["rev-parse", "--is-shallow-repository"]).strip() == b"true":
+            raise GitError("this is a shallow clone; history needs the full history "
+                           "(git fetch --unshallow)")
+
+    def resolve(self, revision: str) -> str:
+        """The commit id of ``revision``; a one-line error if there is no such commit."""
+        out = self._run(["rev-parse", "--verify", "--quiet", "--end-of-options",
+                         f"{revision}^{{commit}}"], ok=(0, 1)).strip()
+        if not out:
+            raise GitError(f"unknown revision '{revision}'")
+        return out.decode()
+
+    def ref_exists(self, ref: str) -> bool:
+        """True if ``ref`` names a commit."""
+        return bool(self._run(["rev-parse", "--verify", "--quiet", "--end-of-options",
+                               f"{ref}^{{commit}}"], ok=(0, 1)).strip())
+
+    def merge_base(self, a: str, b: str) -> str:
+        """The best common ancestor of two commits."""
+        out = self._run(["merge-base", a, b], ok=(0, 1)).strip()
+        if not out:
+            raise GitError(f"{a} and {b} have no common history")
+        return out.decode()
+
+    def last_before(self, when: dt.datetime, head: str) -> str | None:
+        """The last first-parent commit of ``head`` committed before ``when``, or None."""
+        out = self._run(["rev-list", "-1", "--first-parent", f"--before={when.isoformat()}",
+                         head]).strip()
+        return out.decode() or None
+
+    def log(self, revisions: Sequence[str], paths: Sequence[str] = (),
+            follow: bool = False) -> list[Commit]:
+        """First-parent commits of ``revisions`` (newest first) with their changes against
+        the first parent; renames detected. ``paths`` limits the log to those files."""
+        args = ["log", "--first-parent", "--diff-merges=first-parent", "-M", "--raw", "-z",
+                "--no-abbrev", f"--format={_FORMAT}", *revisions]
+        if follow:
+            args.insert(1, "--follow")
+        if paths:
+            args += ["--", *paths]
+        return _parse_log(self._run(args).decode("utf-8", "replace"))
+
+    def diff(self, old: str | None, new: str, prefix: str) -> list[Change]:
+        """Files under ``prefix`` that differ between two commits (old None: all added)."""
+        if old is None:
+            return [Change("A", None, path, None, blob)
+                    for path, blob in self.tree(new, prefix).items()]
+        out = self._run(["diff-tree", "-r", "-z", "-M", "--no-abbrev", old, new, "--", prefix])
+        return _parse_raw(out.decode("utf-8", "replace").split("\0"))
+
+    def diffs(self, pairs: Sequence[tuple[str | None, str]], prefix: str
+              ) -> dict[tuple[str | None, str], list[Change]]:
+        """:meth:`diff` for many pairs, the git processes running side by side."""
+        with ThreadPoolExecutor(max_workers=4) as pool:
+            results = pool.map(lambda pair: self.diff(pair[0], pair[1], prefix), pairs)
+            return dict(zip(pairs, results, strict=True))
+
+    def tree(self, revision: str, prefix: str) -> dict[str, str]:
+        """Blob ids of every file under ``prefix`` at ``revision``: path → blob id."""
+        out = self._run(["ls-tree", "-r", "-z", "--full-tree", revision, "--", prefix])
+        files: dict[str, str] = {}
+        for entry in out.decode("utf-8", "replace").split("\0"):
+            if not entry:
+                continue
+            meta, _, path = entry.partition("\t")
+            parts = meta.split()
+            if len(parts) == 3 and parts[1] == "blob":
+                files[path] = parts[2]
+        return files
+
+    def blobs(self, ids: Iterable[str]) -> dict[str, bytes]:
+        """Contents of blobs by id, from one ``git cat-file --batch`` process."""
+        wanted = list(dict.fromkeys(ids))
+        if not wanted:
+            return {}
+        out = self._run(["cat-file", "--batch"], stdin="".join(f"{i}\n" for i in wanted).encode())
+        found: dict[str, bytes] = {}
+        position = 0
+        for blob_id in wanted:
+            end = out.index(b"\n", position)
+            header = out[position:end].split()
+            position = end + 1
+            if len(header) < 3 or header[1] == b"missing":
+                continue
+            size = int(header[2])
+            found[blob_id] = out[position:position + size]
+            position += size + 1
+        return found
+
+
+def _blob(value: str) -> str | None:
+    return None if value == _NULL_SHA else value
+
+
+def _parse_raw(tokens: list[str]) -> list[Change]:
+    """``--raw -z`` entries: ``:mode mode old new status\0path\0[new path\0]``."""
+    changes = []
+    i = 0
+    while i < len(tokens) and tokens[i].startswith(":"):
+        meta = tokens[i][1:].split()
+        status = meta[4][0]
+        if status in "RC":
+            old_path, new_path = tokens[i + 1], tokens[i + 2]
+            i += 3
+        else:
+            old_path = new_path = tokens[i + 1]
+            i += 2
+        changes.append(Change(status, None if status == "A" else old_path,
+                              None if status == "D" else new_path,
+                              _blob(meta[2]), _blob(meta[3])))
+    return changes
+
+
+def _parse_log(text: str) -> list[Commit]:
+    commits = []
+    for chunk in text.split(_RECORD_SEP)[1:]:
+        fields = chunk.split("\0", 6)
+        sha, parents, author, email, date, subject = fields[:6]
+        rest = fields[6] if len(fields) > 6 else ""
+        changes = _parse_raw(rest.lstrip("\n").split("\0"))
+        commits.append(Commit(sha, tuple(parents.split()), author, email,
+                              dt.datetime.fromisoformat(date), subject, tuple(changes)))
+    return commits

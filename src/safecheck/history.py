@@ -1,0 +1,434 @@
+"""The ledger at any revision, and what changed between revisions, from git.
+
+Blob contents are parsed once: parsed mappings are cached by blob id across runs (in
+``.git/safecheck/``) and validated models are memoised within a run, so the many
+unchanged files shared by two snapshots cost nothing the second time.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import PurePosixPath
+from typing import Any
+
+from pydantic import ValidationError
+
+from safecheck import parallel
+from safecheck.cache import ParsedCache, cache_dir
+from safecheck.errors import Problem
+from safecheck.gitrepo import Change, Commit, GitRepo
+from safecheck.layout import INSPECTIONS, RECORDS
+from safecheck.models.consistency import violations
+from safecheck.models.hazard import Hazard
+from safecheck.models.inspection import Inspection
+
+_STATUS_LINE = re.compile(rb"^status:[ \t]*['\"]?([a-z]+)['\"]?[ \t]*$", re.MULTILINE)
+#: Beyond this many cached blobs, a run keeps only the ones it used.
+_CACHE_LIMIT = 200_000
+
+
+def is_hazard_path(path: str) -> bool:
+    """``records/<UNIT>/<YYYY>/<ID>.yaml`` (not an inspection, not a document)."""
+    parts = path.split("/")
+    return len(parts) == 4 and parts[0] == RECORDS and parts[3].endswith(".yaml")
+
+
+def is_inspection_path(path: str) -> bool:
+    """``records/<UNIT>/<YYYY>/inspections/<ID>.yaml``."""
+    parts = path.split("/")
+    return (len(parts) == 5 and parts[0] == RECORDS and parts[3] == INSPECTIONS
+            and parts[4].endswith(".yaml"))
+
+
+def id_of(path: str) -> str:
+    """The record ID a path names (its file name without .yaml)."""
+    return PurePosixPath(path).stem
+
+
+@dataclass(frozen=True, slots=True)
+class Summary:
+    """What reports need of one hazard version: small enough to cache by blob id and load
+    ten thousand at once without parsing or validating anything."""
+
+    id: str
+    unit: str
+    domain: str
+    level: str
+    status: str
+    title: str
+    found_on: dt.date
+    deadline: dt.date | None          # the effective deadline
+    closed_on: dt.date | None
+    responsible: str | None
+    verified_by: str | None
+    reopenings: int
+    extensions: int
+
+    @classmethod
+    def of(cls, h: Hazard) -> Summary:
+        """The summary of a validated hazard."""
+        last = h.verifications[-1] if h.verifications else None
+        return cls(h.id, h.unit, h.domain, h.level.value, h.status.value, h.title, h.found_on,
+                   h.effective_deadline, h.closed_on, h.responsible,
+                   last.by if last else None, len(h.reopenings), len(h.extensions))
+
+    @property
+    def is_open(self) -> bool:
+        """Reported, rectifying or verifying."""
+        return self.status in ("reported", "rectifying", "verifying")
+
+    def days_overdue(self, today: dt.date) -> int:
+        """Days past the effective deadline while open; 0 when not overdue."""
+        if not self.is_open or self.deadline is None or self.deadline >= today:
+            return 0
+        return (today - self.deadline).days
+
+    def wire(self) -> tuple[Any, ...]:
+        """A marshal-able tuple (dates as ordinals)."""
+        return (self.id, self.unit, self.domain, self.level, self.status, self.title,
+                self.found_on.toordinal(), _ordinal(self.deadline), _ordinal(self.closed_on),
+                self.responsible, self.verified_by, self.reopenings, self.extensions)
+
+    @classmethod
+    def unwire(cls, t: tuple[Any, ...]) -> Summary:
+        """The inverse of :meth:`wire`."""
+        return cls(t[0], t[1], t[2], t[3], t[4], t[5], dt.date.fromordinal(t[6]),
+                   _date(t[7]), _date(t[8]), t[9], t[10], t[11], t[12])
+
+
+def _ordinal(day: dt.date | None) -> int | None:
+    return None if day is None else day.toordinal()
+
+
+def _date(ordinal: int | None) -> dt.date | None:
+    return None if ordinal is None else dt.date.fromordinal(ordinal)
+
+
+@dataclass(frozen=True)
+class Version:
+    """A record file at one revision: its blob, and its model or why there is none."""
+
+    path: str
+    blob: str
+    hazard: Hazard | None
+    problems: tuple[Problem, ...] = ()
+
+
+@dataclass
+class Snapshot:
+    """The ledger at one revision: a summary of every readable hazard, the inspections,
+    and the blob id of every file under records/."""
+
+    revision: str | None
+    hazards: dict[str, Summary] = field(default_factory=dict)   # by path
+    inspections: list[Inspection] = field(default_factory=list)
+    files: dict[str, str] = field(default_factory=dict)         # every path → blob
+
+
+class Reader:
+    """Reads and parses blobs for one run, through the persistent blob cache."""
+
+    def __init__(self, git: GitRepo) -> None:
+        self.git = git
+        self._folder = cache_dir(git.root)
+        self._blob_cache: ParsedCache | None = None     # loaded only when a blob is parsed
+        self._summaries = ParsedCache(self._folder / "summaries.marshal"
+                                      if self._folder else None)
+        self._data: dict[str, dict[str, Any] | Problem] = {}
+        self._models: dict[str, tuple[Hazard | None, tuple[Problem, ...]]] = {}
+
+    @property
+    def cache(self) -> ParsedCache:
+        """Parsed mappings by blob id (a big file: read on first use)."""
+        if self._blob_cache is None:
+            self._blob_cache = ParsedCache(self._folder / "blobs.marshal"
+                                           if self._folder else None)
+        return self._blob_cache
+
+    def close(self) -> None:
+        """Save what this run parsed."""
+        if self._blob_cache is not None:
+            self._blob_cache.save(prune=len(self._blob_cache) > _CACHE_LIMIT)
+        self._summaries.save(prune=len(self._summaries) > 4 * _CACHE_LIMIT)
+
+    def summaries(self, blobs: Iterable[tuple[str, str]]) -> dict[str, Summary | None]:
+        """Summaries by blob id (None for a blob that is not a valid hazard), from the
+        summary cache, else by parsing and validating the blob once."""
+        pairs = list(blobs)
+        found: dict[str, Summary | None] = {}
+        missing = []
+        for path, blob in pairs:
+            if blob in found:
+                continue
+            cached = self._summaries.get(blob)
+            if cached is None:
+                missing.append((path, blob))
+            else:
+                found[blob] = None if cached == "invalid" else Summary.unwire(cached)
+        self.preload(missing)
+        for path, blob in missing:
+            hazard = self.hazard(path, blob).hazard
+            summary = Summary.of(hazard) if hazard is not None else None
+            found[blob] = summary
+            self._summaries.put(blob, summary.wire() if summary else "invalid")
+        return found
+
+    def preload(self, blobs: Iterable[tuple[str, str]]) -> None:
+        """Make sure every (path, blob) is parsed: cache, else one cat-file and workers."""
+        wanted: dict[str, str] = {}
+        for path, blob in blobs:
+            if blob in self._data or blob in wanted:
+                continue
+            cached = self.cache.get(blob)
+            if cached is not None:
+                self._data[blob] = cached
+            else:
+                wanted[blob] = path
+        if not wanted:
+            return
+        contents = self.git.blobs(wanted)
+        items = [(blob, contents.get(blob, b"")) for blob in wanted]
+        for result in parallel.parse_blobs(items):
+            if result.data is not None:
+                self._data[result.label] = result.data
+                self.cache.put(result.label, result.data)
+            else:
+                assert result.problem is not None
+                problem = result.problem
+                self._data[result.label] = Problem(wanted[result.label], problem.message,
+                                                   problem.line, problem.field)
+
+    def hazard(self, path: str, blob: str) -> Version:
+        """The hazard a blob holds (validated once per run)."""
+        self.preload([(path, blob)])
+        if blob not in self._models:
+            data = self._data[blob]
+            if isinstance(data, Problem):
+                self._models[blob] = (None, (data,))
+            else:
+                self._models[blob] = _validate(data, path)
+        hazard, problems = self._models[blob]
+        return Version(path, blob, hazard, problems)
+
+    def data(self, path: str, blob: str) -> dict[str, Any] | None:
+        """The parsed mapping of a blob, or None if it does not parse."""
+        self.preload([(path, blob)])
+        found = self._data[blob]
+        return None if isinstance(found, Problem) else found
+
+    def snapshot(self, revision: str | None) -> Snapshot:
+        """The ledger at ``revision`` (None: before the first commit, empty)."""
+        if revision is None:
+            return Snapshot(None)
+        files = self.git.tree(revision, RECORDS)
+        hazard_files = {p: b for p, b in files.items() if is_hazard_path(p)}
+        run_files = {p: b for p, b in files.items() if is_inspection_path(p)}
+        snap = Snapshot(revision, files=files)
+        summaries = self.summaries(hazard_files.items())
+        for path, blob in hazard_files.items():
+            summary = summaries[blob]
+            if summary is not None:
+                snap.hazards[path] = summary
+        self.preload(run_files.items())
+        for path, blob in run_files.items():
+            data = self.data(path, blob)
+            if data is None:
+                continue
+            try:
+                snap.inspections.append(Inspection.model_validate(data))
+            except ValidationError:
+                continue  # audit reports bad inspection files; a report just skips them
+        return snap
+
+    def statuses(self, blobs: Iterable[str]) -> dict[str, str | None]:
+        """The status of each blob, read from its ``status:`` line without parsing the YAML
+        (the trend needs only that); falls back to parsing when the line is not found."""
+        found: dict[str, str | None] = {}
+        wanted = []
+        for blob in dict.fromkeys(blobs):
+            cached = self._summaries.get(blob)
+            if cached is None:
+                cached = self._summaries.get(f"status:{blob}")
+                if cached is None:
+                    wanted.append(blob)
+                    continue
+                found[blob] = cached or None
+            else:
+                found[blob] = None if cached == "invalid" else str(cached[4])
+        contents = self.git.blobs(wanted)
+        for blob in wanted:
+            match = _STATUS_LINE.search(contents.get(blob, b""))
+            status = match.group(1).decode() if match else _status(self.data(blob, blob))
+            found[blob] = status
+            self._summaries.put(f"status:{blob}", status or "")
+        return found
+
+    def __len__(self) -> int:
+        return len(self._data)
+
+
+def _status(data: dict[str, Any] | None) -> str | None:
+    value = data.get("status") if data else None
+    return value if isinstance(value, str) else None
+
+
+def _validate(data: dict[str, Any], path: str) -> tuple[Hazard | None, tuple[Problem, ...]]:
+    try:
+        hazard = Hazard.model_validate(data)
+    except ValidationError as exc:
+        from safecheck.models.common import problems_from
+
+        return None, tuple(problems_from(exc, path))
+    return hazard, tuple(Problem(path, message, field=name)
+                         for name, message in violations(hazard))
+
+
+# --- events -------------------------------------------------------------------------------
+
+EVENT_KINDS = ("created", "status", "plan-completed", "extended", "rectified", "documents",
+               "verified", "closed", "reopened", "voided", "edited", "renamed", "id-changed",
+               "deleted", "invalid")
+
+
+@dataclass(frozen=True)
+class Event:
+    """One thing that happened to a hazard, attributed to the commit that did it."""
+
+    kind: str
+    hazard_id: str
+    path: str
+    commit: Commit
+    detail: dict[str, Any] = field(default_factory=dict)
+
+    def as_dict(self) -> dict[str, Any]:
+        """For JSON output."""
+        return {"kind": self.kind, "id": self.hazard_id, "path": self.path,
+                "commit": self.commit.sha, "author": self.commit.author,
+                "email": self.commit.email, "date": self.commit.date.isoformat(),
+                **self.detail}
+
+
+_WATCHED = {"status", "plan", "extensions", "rectification", "verifications", "reopenings",
+            "void", "id", "documents"}
+
+
+def changes_between(old: Hazard | None, new: Hazard | None) -> list[tuple[str, dict[str, Any]]]:
+    """What happened between two versions of one hazard, as (kind, detail) pairs."""
+    if old is None and new is None:
+        return []
+    if old is None:
+        assert new is not None
+        return [("created", {"status": new.status.value, "title": new.title})]
+    if new is None:
+        return [("deleted", {"status": old.status.value})]
+    found: list[tuple[str, dict[str, Any]]] = []
+    if old.id != new.id:
+        found.append(("id-changed", {"from": old.id, "to": new.id}))
+    if not old.plan_complete and new.plan_complete:
+        deadline = new.plan.deadline if new.plan else None
+        found.append(("plan-completed", {"deadline": deadline.isoformat() if deadline
+                                         else None}))
+    for ext in new.extensions[len(old.extensions):]:
+        found.append(("extended", {"to": ext.to.isoformat(), "approved_by": ext.approved_by}))
+    if new.rectification is not None and new.rectification != old.rectification:
+        found.append(("rectified", {"by": new.rectification.rectified_by,
+                                    "on": new.rectification.completed_on.isoformat()}))
+    for ver in new.verifications[len(old.verifications):]:
+        found.append(("verified", {"result": ver.result.value, "by": ver.by,
+                                   "on": ver.date.isoformat()}))
+    old_docs = set(old.documents.all()) if old.documents else set()
+    added = [d for d in (new.documents.all() if new.documents else ()) if d not in old_docs]
+    if added:
+        found.append(("documents", {"added": added}))
+    for reopening in new.reopenings[len(old.reopenings):]:
+        found.append(("reopened", {"by": reopening.by, "reason": reopening.reason}))
+    if old.status != new.status:
+        found.append(("status", {"from": old.status.value, "to": new.status.value}))
+        if new.status.value == "closed":
+            last = new.verifications[-1] if new.verifications else None
+            found.append(("closed", {"verified_by": last.by if last else None}))
+        if new.status.value == "void" and new.void is not None:
+            found.append(("voided", {"by": new.void.by, "reason": new.void.reason}))
+    before, after = old.to_data(), new.to_data()
+    edited = sorted(k for k in set(before) | set(after)
+                    if before.get(k) != after.get(k) and k not in _WATCHED)
+    if edited:
+        found.append(("edited", {"fields": edited}))
+    return found
+
+
+def events_of_commit(reader: Reader, commit: Commit) -> list[Event]:
+    """Every event a commit caused in hazard records."""
+    events: list[Event] = []
+    for change in commit.changes:
+        if not _touches_hazard(change):
+            continue
+        old = (reader.hazard(change.old_path, change.old_blob)
+               if change.old_path and change.old_blob and is_hazard_path(change.old_path)
+               else None)
+        new = (reader.hazard(change.new_path, change.new_blob)
+               if change.new_path and change.new_blob and is_hazard_path(change.new_path)
+               else None)
+        path = change.new_path or change.old_path or ""
+        hazard_id = ((new.hazard.id if new and new.hazard else None)
+                     or (old.hazard.id if old and old.hazard else None) or id_of(path))
+        if change.status == "R" and change.old_path != change.new_path:
+            events.append(Event("renamed", hazard_id, path, commit,
+                                {"from": change.old_path, "to": change.new_path}))
+        if new is not None and new.hazard is None:
+            events.append(Event("invalid", hazard_id, path, commit,
+                                {"problem": str(new.problems[0]) if new.problems else ""}))
+            continue
+        old_model = old.hazard if old else None
+        new_model = new.hazard if new else None
+        if old is not None and old.hazard is None and new_model is not None:
+            events.append(Event("edited", hazard_id, path, commit, {"fields": ["(repaired)"]}))
+            continue
+        for kind, detail in changes_between(old_model, new_model):
+            events.append(Event(kind, hazard_id, path, commit, detail))
+    return events
+
+
+def _touches_hazard(change: Change) -> bool:
+    return any(p is not None and is_hazard_path(p) for p in (change.old_path, change.new_path))
+
+
+def events_in(reader: Reader, commits: Iterable[Commit]) -> list[Event]:
+    """Events of many commits, oldest first. ``commits`` come newest first from git log."""
+    ordered = list(commits)[::-1]
+    _preload(reader, ordered)
+    events: list[Event] = []
+    for commit in ordered:
+        events.extend(events_of_commit(reader, commit))
+    return events
+
+
+def _preload(reader: Reader, commits: Iterable[Commit]) -> None:
+    """Parse every blob the commits touch in one batch (one cat-file, all cores)."""
+    pairs = []
+    for commit in commits:
+        for change in commit.changes:
+            for path, blob in ((change.old_path, change.old_blob),
+                               (change.new_path, change.new_blob)):
+                if path and blob and is_hazard_path(path):
+                    pairs.append((path, blob))
+    reader.preload(pairs)
+
+
+def hazard_history(git: GitRepo, reader: Reader, hazard_id: str) -> list[Event]:
+    """Every event in one hazard's life on the current branch, oldest first, following
+    renames of its file."""
+    from safecheck.errors import NotFound
+    from safecheck.layout import hazard_relpath
+
+    at_head = [p for p in git.tree("HEAD", RECORDS) if is_hazard_path(p)
+               and id_of(p) == hazard_id]
+    path = at_head[0] if at_head else hazard_relpath(hazard_id)
+    commits = git.log(["HEAD"], paths=[path], follow=True)
+    if not commits:
+        raise NotFound(f"no history for {hazard_id} (looked for {path} on this branch)")
+    return [e for e in events_in(reader, commits) if e.hazard_id == hazard_id
+            or e.kind in ("renamed", "id-changed")]
