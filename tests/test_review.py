@@ -112,6 +112,19 @@ def test_an_unindependent_closure_by_hand(branch: tuple[Scenario, str]) -> None:
     assert code == 1 and ("closure-verification", hazard_id) in rules(report)
 
 
+def test_reported_straight_to_closed_without_a_plan(tmp_path: Path) -> None:
+    s = Scenario(tmp_path / "ledger")
+    hazard_id = register(s, "2026-11-03", "SW", "泵房消防通道堵塞")
+    s.commit_as("李明", "登记", WHEN.format(3))
+    s.git("checkout", "-q", "-b", "shortcut")
+    edit(s, hazard_id, {"status": "closed", "verifications": [
+        {"date": "2026-11-12", "by": "张伟", "result": "pass"}]}, author="张伟")
+    code, report = review(s)
+    assert code == 1 and ("status-jump", hazard_id) in rules(report)
+    jump = next(f for f in report["findings"] if f["rule"] == "status-jump")  # type: ignore
+    assert "reported → closed without what it needs" in jump["message"]
+
+
 def test_a_deleted_record(branch: tuple[Scenario, str]) -> None:
     s, hazard_id = branch
     s.record_path(hazard_id).unlink()

@@ -388,6 +388,10 @@ def events_of_commit(reader: Reader, commit: Commit) -> list[Event]:
             events.append(Event("edited", hazard_id, path, commit, {"fields": ["(repaired)"]}))
             continue
         for kind, detail in changes_between(old_model, new_model):
+            if kind == "status" and new is not None and new.problems:
+                # The commit moved the status but left the record breaking a lifecycle rule:
+                # the content does not back the new status.
+                detail = {**detail, "problem": new.problems[0].message}
             events.append(Event(kind, hazard_id, path, commit, detail))
     return events
 

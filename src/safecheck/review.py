@@ -166,6 +166,9 @@ def _check(context: LedgerContext, hazard_id: str, path: str, old: Version | Non
         elif event.kind == "status" and _impossible(event.detail["from"], event.detail["to"]):
             fail("status-jump", f"status {event.detail['from']} → {event.detail['to']} is not "
                                 "a lifecycle step", event.commit)
+        elif event.kind == "status" and "problem" in event.detail:
+            fail("status-jump", f"status {event.detail['from']} → {event.detail['to']} without "
+                                f"what it needs: {event.detail['problem']}", event.commit)
         elif event.kind == "invalid":
             fail("invalid", f"the commit left an invalid record: {event.detail['problem']}",
                  event.commit)

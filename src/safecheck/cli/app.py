@@ -21,6 +21,8 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    # Plain help text: rendering it with rich would import rich on every --help.
+    rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
@@ -52,11 +54,9 @@ def runtime(ctx: typer.Context) -> Runtime:
     return obj
 
 
-# Command modules register themselves on ``app``.
-from safecheck.cli import (  # noqa: E402,F401
-    cmd_export,
-    cmd_history,
-    cmd_inspect,
-    cmd_records,
-    cmd_views,
-)
+# Command modules register themselves on ``app``, in the order help lists them.
+from safecheck.cli import cmd_records  # noqa: E402,F401,I001
+from safecheck.cli import cmd_views  # noqa: E402,F401
+from safecheck.cli import cmd_inspect  # noqa: E402,F401
+from safecheck.cli import cmd_history  # noqa: E402,F401
+from safecheck.cli import cmd_export  # noqa: E402,F401

@@ -36,7 +36,10 @@ def export_command(
         "--inspection", help="Only hazards raised by this inspection run.")] = None,
     as_of: Annotated[str | None, typer.Option("--as-of")] = None,
 ) -> int:
-    """Write the ledger as CSV or XLSX, with the same filters as list."""
+    """The ledger as CSV or XLSX (隐患台账).
+
+    The columns managers keep, with the same filters as list.
+    """
     from safecheck.errors import SafecheckError
     from safecheck.output import spreadsheet
     from safecheck.query import HazardFilter, select

@@ -51,7 +51,11 @@ def report_command(
         "--output", "-o", help="Write the report to this file.", dir_okay=False)] = None,
     fmt: Annotated[ReportFormat, typer.Option("--format")] = ReportFormat.MARKDOWN,
 ) -> int:
-    """The weekly (or any window's) report, from the git history, through a template."""
+    """The weekly report, from the git history.
+
+    Compares the ledger before and at the end of the window on the first-parent history
+    and renders it through a Jinja template (or as JSON).
+    """
     from safecheck import report, templates
     from safecheck.atomic import replace_bytes
     from safecheck.errors import SafecheckError
@@ -107,7 +111,10 @@ def review_command(
     lang: Annotated[Locale | None, typer.Option("--lang", help="zh or en.")] = None,
     fmt: Annotated[ReviewFormat, typer.Option("--format")] = ReviewFormat.TEXT,
 ) -> int:
-    """The status changes and closures in a revision range, checked (exit 1 on failure)."""
+    """Check the closures in a revision range.
+
+    Lists every hazard whose status or plan changed; exit 1 when something fails.
+    """
     from safecheck import templates
     from safecheck.gitrepo import GitRepo
     from safecheck.history import Reader
@@ -142,7 +149,7 @@ def history_command(
     lang: Annotated[Locale | None, typer.Option("--lang", help="zh or en.")] = None,
     fmt: Annotated[HistoryFormat, typer.Option("--format")] = HistoryFormat.TEXT,
 ) -> int:
-    """One hazard's life from the git history: who changed what, when."""
+    """One hazard's life from the git history."""
     from safecheck.gitrepo import GitRepo
     from safecheck.history import Reader, hazard_history
     from safecheck.output.console import print_json

@@ -36,7 +36,7 @@ def checklists_command(
     domain: Annotated[str | None, typer.Argument(help="A domain id: show its items.")] = None,
     fmt: Annotated[ListingFormat, typer.Option("--format")] = ListingFormat.TEXT,
 ) -> int:
-    """The inspection domains, or one domain's checklist items."""
+    """List domains, or one checklist's items."""
     from safecheck.output import inspections as out
 
     context = runtime(ctx).context()
@@ -78,7 +78,11 @@ def inspect_command(
         "--no-input", help="Take results from the flags; unlisted items pass.")] = False,
     fmt: Annotated[ListingFormat, typer.Option("--format")] = ListingFormat.TEXT,
 ) -> int:
-    """Run a checklist (排查): failed items become hazards, linked both ways."""
+    """Run a checklist (排查); failures become hazards.
+
+    On a terminal it walks the items one by one; with --no-input unlisted items pass.
+    Everything is written or nothing is.
+    """
     from safecheck.errors import SafecheckError
     from safecheck.inspections import FAIL, NA, InspectionInput, record_inspection
     from safecheck.output import inspections as out

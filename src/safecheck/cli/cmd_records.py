@@ -36,37 +36,32 @@ IdArg = Annotated[str, typer.Argument(help="Hazard ID, e.g. SW-20261121-7KQF.")]
 FormatOpt = Annotated[ChangeFormat, typer.Option("--format", help="text or json.")]
 OnOpt = Annotated[str | None, typer.Option("--on", help="Date YYYY-MM-DD (default: today).")]
 DocumentOpt = Annotated[list[Path] | None, typer.Option(
-    "--document", help="A file to copy into the record's folder (repeatable).",
+    "--document", metavar="FILE", help="A file to copy into the record's folder (repeatable).",
     dir_okay=False)]
 
 # The five in place (五到位) and contractor options, shared by new-hazard and plan.
 MeasureOpt = Annotated[list[str] | None, typer.Option(
-    "--measure", help="整改措施 rectification measure (repeatable).", rich_help_panel="Plan")]
+    "--measure", metavar="TEXT", help="整改措施 rectification measure (repeatable).")]
 ResponsibleOpt = Annotated[str | None, typer.Option(
-    "--responsible", help="责任人 responsible person.", rich_help_panel="Plan")]
+    "--responsible", help="责任人 responsible person.")]
 ResponsibleDeptOpt = Annotated[str | None, typer.Option(
-    "--responsible-department", help="The responsible person's department.",
-    rich_help_panel="Plan")]
+    "--responsible-department", help="The responsible person's department.")]
 FundingOpt = Annotated[str | None, typer.Option(
-    "--funding", help="整改资金 amount (CNY unless --currency).", rich_help_panel="Plan")]
+    "--funding", help="整改资金 amount (CNY unless --currency).")]
 FundingSourceOpt = Annotated[str | None, typer.Option(
-    "--funding-source", help="Where the money comes from, e.g. 安全生产费用.",
-    rich_help_panel="Plan")]
+    "--funding-source", help="Where the money comes from, e.g. 安全生产费用.")]
 CurrencyOpt = Annotated[str | None, typer.Option(
-    "--currency", help="ISO currency code (default CNY).", rich_help_panel="Plan")]
+    "--currency", help="ISO currency code (default CNY).")]
 DeadlineOpt = Annotated[str | None, typer.Option(
-    "--deadline", help="整改时限 YYYY-MM-DD.", rich_help_panel="Plan")]
+    "--deadline", help="整改时限 YYYY-MM-DD.")]
 ContingencyOpt = Annotated[str | None, typer.Option(
-    "--contingency-plan", help="应急预案 what protects people until it is fixed.",
-    rich_help_panel="Plan")]
+    "--contingency-plan", help="应急预案 what protects people until it is fixed.")]
 ContractorOpt = Annotated[str | None, typer.Option(
-    "--contractor", help="承包单位 contractor doing outsourced work.",
-    rich_help_panel="Contractor")]
+    "--contractor", help="承包单位 contractor doing outsourced work.")]
 ContractOpt = Annotated[str | None, typer.Option(
-    "--contract", help="Contract number.", rich_help_panel="Contractor")]
+    "--contract", help="Contract number.")]
 SupervisorOpt = Annotated[str | None, typer.Option(
-    "--supervisor", help="Internal supervisor of the contractor (no 以包代管).",
-    rich_help_panel="Contractor")]
+    "--supervisor", help="Internal supervisor of the contractor (no 以包代管).")]
 
 
 def plan_input(measure: list[str] | None, responsible: str | None,
@@ -118,7 +113,10 @@ def new_hazard(
         "--no-input", help="Never prompt; fail listing what is missing.")] = False,
     fmt: FormatOpt = ChangeFormat.TEXT,
 ) -> int:
-    """Register a hazard (登记隐患); on a terminal, asks for what is missing."""
+    """Register a hazard (登记隐患).
+
+    On a terminal it asks for whatever is missing; with --no-input it fails listing it.
+    """
     from safecheck import changes
     from safecheck.lifecycle import Registration
 
@@ -158,7 +156,11 @@ def plan_command(
     contractor: ContractorOpt = None, contract: ContractOpt = None,
     supervisor: SupervisorOpt = None, fmt: FormatOpt = ChangeFormat.TEXT,
 ) -> int:
-    """Fill in or change the five in place (五到位); complete → rectifying."""
+    """Fill in the five in place (五到位).
+
+    A complete plan moves the hazard from reported to rectifying. An existing deadline
+    moves only by an approved extension.
+    """
     from safecheck import changes, lifecycle
 
     rt = runtime(ctx)
@@ -200,7 +202,10 @@ def rectify_command(
     actions: Annotated[str, typer.Option("--actions", help="整改内容 what was done.")],
     document: DocumentOpt = None, on: OnOpt = None, fmt: FormatOpt = ChangeFormat.TEXT,
 ) -> int:
-    """Record the rectification and copy its documents in; → verifying (待验收)."""
+    """Record the fix and its documents (整改).
+
+    Photos go under after, forms and reports under other; the hazard awaits verification.
+    """
     from safecheck import changes, lifecycle
 
     rt = runtime(ctx)
@@ -220,7 +225,10 @@ def close_command(
     notes: Annotated[str | None, typer.Option("--notes", help="验收意见.")] = None,
     on: OnOpt = None, fmt: FormatOpt = ChangeFormat.TEXT,
 ) -> int:
-    """Accept the rectification and sign the hazard off (销号); → closed."""
+    """Sign off after verification (销号).
+
+    The verifier is neither the responsible person nor the rectifier.
+    """
     from safecheck import changes, lifecycle
 
     rt = runtime(ctx)
@@ -239,7 +247,10 @@ def reject_command(
     notes: Annotated[str, typer.Option("--notes", help="What is still wrong.")],
     on: OnOpt = None, fmt: FormatOpt = ChangeFormat.TEXT,
 ) -> int:
-    """Record a failed verification (验收不通过); → rectifying."""
+    """Record a failed verification (验收不通过).
+
+    The hazard goes back to rectifying.
+    """
     from safecheck import changes, lifecycle
 
     rt = runtime(ctx)
@@ -276,7 +287,10 @@ def void_command(
     by: Annotated[str, typer.Option("--by", help="Who voids it.")],
     on: OnOpt = None, fmt: FormatOpt = ChangeFormat.TEXT,
 ) -> int:
-    """Void a duplicate or mistaken registration (作废); the file stays."""
+    """Void a duplicate or mistaken entry (作废).
+
+    The file stays; a void hazard never counts as closed.
+    """
     from safecheck import changes, lifecycle
 
     rt = runtime(ctx)

@@ -59,7 +59,10 @@ def init_command(
         "--unit", help="A unit as CODE=NAME, e.g. SW=水务公司 (repeatable).")] = None,
     lang: Annotated[Locale, typer.Option("--lang", help="zh or en.")] = Locale.ZH,
 ) -> int:
-    """Lay out a safety repository: safecheck.yaml, checklists/, templates/, records/."""
+    """Lay out a safety repository.
+
+    Writes safecheck.yaml, checklists/ (the ten domains), templates/ and records/.
+    """
     from safecheck.errors import SafecheckError
     from safecheck.initialize import init_repository, parse_unit
     from safecheck.output.console import stdout
@@ -88,7 +91,7 @@ def list_command(
     as_of: AsOfOpt = None,
     fmt: Annotated[ListFormat, typer.Option("--format")] = ListFormat.TABLE,
 ) -> int:
-    """The ledger at the terminal, filtered."""
+    """The ledger, filtered."""
     from safecheck.output import records as out
     from safecheck.output.console import print_json
     from safecheck.query import HazardFilter, select
@@ -163,7 +166,10 @@ def audit_command(
         AuditFormat.TEXT),
     strict: Annotated[bool, typer.Option("--strict", help="Warnings fail too.")] = False,
 ) -> int:
-    """Validate every record and find what is overdue or inconsistent (the CI gate)."""
+    """Validate and find what is overdue (CI gate).
+
+    Exit 0 when nothing fails, 1 when an error finding (or, with --strict, a warning).
+    """
     from safecheck.audit import audit_repository
     from safecheck.output import audit as out
 
@@ -187,7 +193,7 @@ def fmt_command(
     check: Annotated[bool, typer.Option(
         "--check", help="Only report files that are not canonical (exit 1).")] = False,
 ) -> int:
-    """Rewrite hand-edited record files canonically, or report those that are not."""
+    """Rewrite records canonically, or check them."""
     from safecheck.formatting import format_records
 
     rt = runtime(ctx)
@@ -205,7 +211,7 @@ def fmt_command(
 def schema_command(
     kind: Annotated[SchemaKind, typer.Argument(help="Which record kind.")] = SchemaKind.HAZARD,
 ) -> int:
-    """JSON Schema of a record kind, for editors and other tools."""
+    """JSON Schema of a record kind."""
     from safecheck.output.console import print_json
     from safecheck.schemas import json_schema
 
