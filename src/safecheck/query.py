@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from safecheck.context import LedgerContext
 from safecheck.store import StoredHazard
 from safecheck.vocab import Level, Status
 
@@ -30,6 +31,21 @@ class HazardFilter:
                 and (not self.statuses or h.status in self.statuses)
                 and (not self.overdue or h.days_overdue(today) > 0)
                 and (self.inspection is None or h.inspection == self.inspection))
+
+
+def build_filter(context: LedgerContext, units: Iterable[str] = (),
+                 domains: Iterable[str] = (), levels: Iterable[Level] = (),
+                 statuses: Iterable[Status] = (), overdue: bool = False,
+                 inspection: str | None = None) -> HazardFilter:
+    """A filter from command-line values; unknown units and domains are errors."""
+    wanted_units = frozenset(u.upper() for u in units)
+    wanted_domains = frozenset(domains)
+    for code in sorted(wanted_units):
+        context.require_unit(code)
+    for name in sorted(wanted_domains):
+        context.require_domain(name)
+    return HazardFilter(units=wanted_units, domains=wanted_domains, levels=frozenset(levels),
+                        statuses=frozenset(statuses), overdue=overdue, inspection=inspection)
 
 
 def select(hazards: Iterable[StoredHazard], where: HazardFilter,

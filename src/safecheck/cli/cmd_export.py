@@ -42,7 +42,7 @@ def export_command(
     """
     from safecheck.errors import SafecheckError
     from safecheck.output import spreadsheet
-    from safecheck.query import HazardFilter, select
+    from safecheck.query import build_filter, select
     from safecheck.store import load_ledger
     from safecheck.tabular import headings, ledger_rows
 
@@ -53,15 +53,9 @@ def export_command(
                             else ExportFormat.CSV)
     if chosen_format is ExportFormat.XLSX and output is None:
         raise SafecheckError("--format xlsx needs --output FILE.xlsx")
-    for code in unit or []:
-        context.require_unit(code.upper())
-    for name in domain or []:
-        context.require_domain(name)
+    where = build_filter(context, unit or [], domain or [], level or [], status or [],
+                         overdue, inspection)
     ledger = load_ledger(context.root)
-    where = HazardFilter(units=frozenset(u.upper() for u in unit or []),
-                         domains=frozenset(domain or []), levels=frozenset(level or []),
-                         statuses=frozenset(status or []), overdue=overdue,
-                         inspection=inspection)
     rows = ledger_rows(select(ledger.hazards, where, today), context, today)
     heads = headings(context.settings.locale)
     if chosen_format is ExportFormat.XLSX:

@@ -94,22 +94,16 @@ def list_command(
     """The ledger, filtered."""
     from safecheck.output import records as out
     from safecheck.output.console import print_json
-    from safecheck.query import HazardFilter, select
+    from safecheck.query import build_filter, select
     from safecheck.store import load_ledger
     from safecheck.views import hazard_document, hazard_row
 
     rt = runtime(ctx)
     context = rt.context()
     today = rt.today(as_of)
-    for code in unit or []:
-        context.require_unit(code.upper())
-    for name in domain or []:
-        context.require_domain(name)
+    where = build_filter(context, unit or [], domain or [], level or [], status or [],
+                         overdue, inspection)
     ledger = load_ledger(context.root)
-    where = HazardFilter(units=frozenset(u.upper() for u in unit or []),
-                         domains=frozenset(domain or []), levels=frozenset(level or []),
-                         statuses=frozenset(status or []), overdue=overdue,
-                         inspection=inspection)
     chosen = select(ledger.hazards, where, today)
     if fmt is ListFormat.JSON:
         print_json([hazard_document(s, today) for s in chosen])
