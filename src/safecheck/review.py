@@ -9,8 +9,9 @@ from typing import Any
 
 from safecheck.context import LedgerContext
 from safecheck.errors import GitError
+from safecheck.events import Event, events_in
 from safecheck.gitrepo import Commit, GitRepo
-from safecheck.history import Event, Reader, Version, events_in, id_of, is_hazard_path
+from safecheck.history import Reader, Version, id_of, is_hazard_path
 from safecheck.labels import status_label
 
 

@@ -150,8 +150,9 @@ def history_command(
     fmt: Annotated[HistoryFormat, typer.Option("--format")] = HistoryFormat.TEXT,
 ) -> int:
     """One hazard's life from the git history."""
+    from safecheck.events import hazard_history
     from safecheck.gitrepo import GitRepo
-    from safecheck.history import Reader, hazard_history
+    from safecheck.history import Reader
     from safecheck.output.console import print_json
     from safecheck.output.history import print_history
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from rich.markup import escape
 from rich.table import Table
 
-from safecheck.history import Event
+from safecheck.events import Event
 from safecheck.labels import status_label
 from safecheck.output.console import stdout
 from safecheck.review import ReviewResult
