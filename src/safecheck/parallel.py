@@ -12,7 +12,7 @@ import marshal
 import multiprocessing
 import os
 import sys
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from functools import partial
@@ -49,14 +49,16 @@ def _parse(label: str, read: Callable[[], str]) -> _Wire:
         return label, text, None, (exc.problem.message, exc.problem.line)
 
 
-def _path_chunk(chunk: Sequence[tuple[str, Path]]) -> bytes:
-    return marshal.dumps([_parse(label, partial(yamlio.read_file, path))
-                          for label, path in chunk])
+def _path_chunk(chunk: Sequence[tuple[str, Path]]) -> list[_Wire]:
+    return [_parse(label, partial(yamlio.read_file, path)) for label, path in chunk]
 
 
-def _blob_chunk(chunk: Sequence[tuple[str, bytes]]) -> bytes:
-    return marshal.dumps([_parse(label, partial(yamlio.decode, data, label))
-                          for label, data in chunk])
+def _blob_chunk(chunk: Sequence[tuple[str, bytes]]) -> list[_Wire]:
+    return [_parse(label, partial(yamlio.decode, data, label)) for label, data in chunk]
+
+
+def _in_worker(function: Callable[[Any], list[_Wire]], chunk: Sequence[Any]) -> bytes:
+    return marshal.dumps(function(chunk))
 
 
 def _unwire(wire: _Wire) -> Parsed:
@@ -74,19 +76,18 @@ def _workers() -> int:
         return max(1, min(os.cpu_count() or 1, 8))
 
 
-def _run(function: Callable[[Any], bytes], items: Sequence[Any]) -> Iterator[Parsed]:
+def _run(function: Callable[[Any], list[_Wire]], items: Sequence[Any]) -> Iterator[Parsed]:
     workers = _workers()
     if workers < 2 or len(items) < PARALLEL_THRESHOLD:
-        chunks: Iterable[bytes] = map(function, [items])
-        yield from (_unwire(w) for chunk in chunks for w in marshal.loads(chunk))  # noqa: S302
+        yield from map(_unwire, function(items))
         return
     pieces = [items[i:i + _CHUNK] for i in range(0, len(items), _CHUNK)]
     context = multiprocessing.get_context("fork")
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
         # Results come back in order while later chunks are still being parsed, so the
         # caller validates in parallel with the workers.
-        for chunk in pool.map(function, pieces):
-            yield from (_unwire(w) for w in marshal.loads(chunk))  # noqa: S302
+        for chunk in pool.map(partial(_in_worker, function), pieces):
+            yield from map(_unwire, marshal.loads(chunk))  # noqa: S302 - from our workers
 
 
 def parse_paths(items: Sequence[tuple[str, Path]]) -> Iterator[Parsed]:

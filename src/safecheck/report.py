@@ -80,8 +80,6 @@ class _Builder:
                  end: Snapshot, start: dict[str, Summary]) -> None:
         self.context = context
         self.locale = locale
-        self.window = window
-        self.end = end
         self.start = start                         # by ID: versions before the window
         self.as_of = window.end
         self.hazards = {h.id: h for h in end.hazards.values()}
