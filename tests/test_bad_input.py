@@ -61,7 +61,8 @@ def test_a_bad_record_file(repo: SafetyRepo, case: str) -> None:
     shown = run_installed("show", HAZARD_ID, cwd=repo.path)
     assert shown.returncode == 2
     line = one_line_error(shown.stderr)
-    assert f"records/SW/2026/{HAZARD_ID}.yaml" in line and words in line
+    assert line.startswith(f"safecheck: error: records/SW/2026/{HAZARD_ID}.yaml")
+    assert words in line
     changed = run_installed("close", HAZARD_ID, "--verified-by", "张伟", cwd=repo.path)
     assert changed.returncode == 2 and words in one_line_error(changed.stderr)
     audit = run_installed("audit", "--format", "github", cwd=repo.path)

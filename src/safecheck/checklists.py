@@ -17,7 +17,7 @@ from safecheck.vocab import DEFAULT_DOMAINS
 def load_checklist(path: Path, label: str | None = None) -> Checklist:
     """Read and validate one checklist file; its name must be its id."""
     label = label or str(path)
-    text = yamlio.read_file(path)
+    text = yamlio.read_file(path, label)
     data = yamlio.load_mapping(text, label)
     try:
         checklist = Checklist.model_validate(data)

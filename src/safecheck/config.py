@@ -85,7 +85,7 @@ class Settings(Record):
 def load_settings(root: Path) -> Settings:
     """Read and validate ``root/safecheck.yaml``; raise DataError naming file, line, field."""
     path = root / SETTINGS_FILE
-    text = yamlio.read_file(path)
+    text = yamlio.read_file(path, SETTINGS_FILE)
     data = yamlio.load_mapping(text, path)
     try:
         return Settings.model_validate(data)

@@ -57,7 +57,7 @@ def format_records(root: Path, paths: list[Path] | None, check: bool) -> FormatR
     for path in files:
         relpath = layout.relative(root, path)
         try:
-            text = yamlio.read_file(path)
+            text = yamlio.read_file(path, relpath)
             canonical = canonical_text(text, relpath)
         except DataError as exc:
             result.problems.append(exc.problem)

@@ -167,7 +167,7 @@ def load_inspections(root: Path) -> tuple[list[StoredInspection], list[Problem]]
     for path in layout.inspection_files(root):
         relpath = path.relative_to(root).as_posix()
         try:
-            text = yamlio.read_file(path)
+            text = yamlio.read_file(path, relpath)
             data = yamlio.load_mapping(text, relpath)
         except DataError as exc:
             problems.append(exc.problem)

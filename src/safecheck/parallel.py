@@ -50,7 +50,7 @@ def _parse(label: str, read: Callable[[], str]) -> _Wire:
 
 
 def _path_chunk(chunk: Sequence[tuple[str, Path]]) -> list[_Wire]:
-    return [_parse(label, partial(yamlio.read_file, path)) for label, path in chunk]
+    return [_parse(label, partial(yamlio.read_file, path, label)) for label, path in chunk]
 
 
 def _blob_chunk(chunk: Sequence[tuple[str, bytes]]) -> list[_Wire]:

@@ -38,7 +38,7 @@ class StoredHazard:
     def text(self) -> str:
         """The file's text as it was read (or as it is now, if it was not kept)."""
         if self.source is None:
-            self.source = yamlio.read_file(self.path)
+            self.source = yamlio.read_file(self.path, self.relpath)
         return self.source
 
 
@@ -152,7 +152,7 @@ def _add(ledger: Ledger, relpath: str, path: Path, data: dict[str, Any],
     def source() -> str:  # read again only if a problem needs a line number
         nonlocal text
         if text is None:
-            text = yamlio.read_file(path)
+            text = yamlio.read_file(path, relpath)
         return text
 
     hazard, problems = hazard_from_data(data, source, relpath)
@@ -183,7 +183,7 @@ def read_hazard(root: Path, hazard_id: str) -> StoredHazard:
     """Read one hazard for a change; any problem in its file is an error here."""
     path = locate(root, hazard_id)
     relpath = path.relative_to(root).as_posix()
-    text = yamlio.read_file(path)
+    text = yamlio.read_file(path, relpath)
     hazard, problems = parse_hazard(text, relpath)
     if problems or hazard is None:
         raise DataError(problems[0])

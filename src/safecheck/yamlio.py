@@ -127,21 +127,24 @@ def decode(data: bytes, path: Path | str) -> str:
     return text
 
 
-def read_file(path: Path) -> str:
-    """Read a text file for loading, refusing oversized files without reading them whole."""
+def read_file(path: Path, label: str | None = None) -> str:
+    """Read a text file for loading, refusing oversized files without reading them whole.
+
+    ``label`` is how messages name the file (a repository-relative path); default ``path``.
+    """
+    name = label or str(path)
     try:
         with open(path, "rb") as handle:
             data = handle.read(MAX_FILE_BYTES + 1)
             if len(data) > MAX_FILE_BYTES:
-                size = handle.seek(0, 2)
-                raise _too_large(path, size)
+                raise _too_large(name, handle.seek(0, 2))
     except FileNotFoundError:
-        raise _problem(path, "file not found") from None
+        raise _problem(name, "file not found") from None
     except IsADirectoryError:
-        raise _problem(path, "is a directory, not a file") from None
+        raise _problem(name, "is a directory, not a file") from None
     except PermissionError:
-        raise _problem(path, "permission denied") from None
-    return decode(data, path)
+        raise _problem(name, "permission denied") from None
+    return decode(data, name)
 
 
 def _reject_aliases(text: str, path: Path | str) -> None:

@@ -133,7 +133,7 @@ def show_command(
     today = rt.today(as_of)
     path = store.locate(context.root, normalize_id(hazard_id))
     relpath = path.relative_to(context.root).as_posix()
-    text = yamlio.read_file(path)
+    text = yamlio.read_file(path, relpath)
     hazard, problems = store.parse_hazard(text, relpath)
     if hazard is None:
         raise DataError(problems[0])

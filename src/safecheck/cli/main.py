@@ -9,8 +9,6 @@ import sys
 import traceback
 from collections.abc import Sequence
 
-import typer
-
 from safecheck.errors import EXIT_BUG, EXIT_INPUT, SafecheckError
 
 
@@ -26,6 +24,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         print(f"safecheck {__version__}")
         return 0
+    import typer
+
     from safecheck.cli.app import app
 
     command = typer.main.get_command(app)
