@@ -15,6 +15,7 @@ from pathlib import Path
 
 from safecheck import yamlio
 from safecheck.context import LedgerContext
+from safecheck.errors import EXIT_FINDINGS, EXIT_OK
 from safecheck.ids import parse_hazard_id
 from safecheck.inspections import StoredInspection, coverage, load_inspections
 from safecheck.layout import documents_dir
@@ -280,7 +281,8 @@ class AuditResult:
 
     def exit_code(self, strict: bool) -> int:
         """1 when the gate fails (errors, or warnings under ``strict``), else 0."""
-        return 1 if self.errors or (strict and self.warnings) else 0
+        failed = self.errors or (strict and self.warnings)
+        return EXIT_FINDINGS if failed else EXIT_OK
 
     def summary(self) -> dict[str, object]:
         """Counts for the JSON summary and the closing line."""

@@ -13,10 +13,6 @@ from safecheck.history import Reader, id_of, is_hazard_path
 from safecheck.layout import RECORDS, hazard_relpath
 from safecheck.models.hazard import Hazard
 
-EVENT_KINDS = ("created", "status", "plan-completed", "extended", "rectified", "documents",
-               "verified", "closed", "reopened", "voided", "edited", "renamed", "id-changed",
-               "deleted", "invalid")
-
 
 @dataclass(frozen=True)
 class Event:

@@ -119,13 +119,12 @@ class Version:
 
 @dataclass
 class Snapshot:
-    """The ledger at one revision: a summary of every readable hazard, the inspections,
-    and the blob id of every file under records/."""
+    """The ledger at one revision: a summary of every readable hazard, and the
+    inspections."""
 
     revision: str | None
     hazards: dict[str, Summary] = field(default_factory=dict)   # by path
     inspections: list[Inspection] = field(default_factory=list)
-    files: dict[str, str] = field(default_factory=dict)         # every path → blob
 
 
 class Reader:
@@ -226,7 +225,7 @@ class Reader:
         files = self.git.tree(revision, RECORDS)
         hazard_files = {p: b for p, b in files.items() if is_hazard_path(p)}
         run_files = {p: b for p, b in files.items() if is_inspection_path(p)}
-        snap = Snapshot(revision, files=files)
+        snap = Snapshot(revision)
         summaries = self.summaries(hazard_files.items())
         for path, blob in hazard_files.items():
             summary = summaries[blob]
@@ -265,9 +264,6 @@ class Reader:
             found[blob] = status
             self._summaries.put(f"status:{blob}", status or "")
         return found
-
-    def __len__(self) -> int:
-        return len(self._data)
 
 
 def _status(data: dict[str, Any] | None) -> str | None:

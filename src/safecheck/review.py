@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from safecheck.context import LedgerContext
-from safecheck.errors import GitError
+from safecheck.errors import EXIT_FINDINGS, EXIT_OK, GitError
 from safecheck.events import Event, events_in
 from safecheck.gitrepo import Commit, GitRepo
 from safecheck.history import Reader, Version, id_of, is_hazard_path
@@ -71,7 +71,7 @@ class ReviewResult:
     @property
     def exit_code(self) -> int:
         """1 when anything fails the review."""
-        return 1 if self.findings else 0
+        return EXIT_FINDINGS if self.findings else EXIT_OK
 
     def as_dict(self, locale: str) -> dict[str, Any]:
         """The whole result as plain values."""

@@ -49,8 +49,6 @@ class Ledger:
     root: Path
     hazards: list[StoredHazard] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
-    #: Files that parsed but break a lifecycle rule; their hazards are still in ``hazards``.
-    inconsistent: set[str] = field(default_factory=set)
 
     def by_id(self) -> dict[str, StoredHazard]:
         """Hazards keyed by ID (the first file wins when IDs repeat)."""
@@ -157,9 +155,7 @@ def _add(ledger: Ledger, relpath: str, path: Path, data: dict[str, Any],
 
     hazard, problems = hazard_from_data(data, source, relpath)
     ledger.problems.extend(problems)
-    if hazard is not None:
-        if problems:
-            ledger.inconsistent.add(relpath)
+    if hazard is not None:  # one that breaks only a lifecycle rule still counts
         ledger.hazards.append(StoredHazard(hazard, path, relpath, text))
 
 
