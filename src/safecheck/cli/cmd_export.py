@@ -10,6 +10,7 @@ from typing import Annotated
 import typer
 
 from safecheck.cli.app import app, runtime
+from safecheck.cli.options import AsOfOpt
 from safecheck.vocab import Level, Status
 
 
@@ -34,7 +35,7 @@ def export_command(
     overdue: Annotated[bool, typer.Option("--overdue")] = False,
     inspection: Annotated[str | None, typer.Option(
         "--inspection", help="Only hazards raised by this inspection run.")] = None,
-    as_of: Annotated[str | None, typer.Option("--as-of")] = None,
+    as_of: AsOfOpt = None,
 ) -> int:
     """The ledger as CSV or XLSX (隐患台账).
 

@@ -10,6 +10,7 @@ from typing import Annotated
 import typer
 
 from safecheck.cli.app import app, runtime
+from safecheck.cli.options import TextOrJson
 from safecheck.cli.runtime import normalize_id, optional_date
 from safecheck.vocab import Locale
 
@@ -26,13 +27,6 @@ class ReviewFormat(StrEnum):
 
     TEXT = "text"
     MARKDOWN = "markdown"
-    JSON = "json"
-
-
-class HistoryFormat(StrEnum):
-    """Output of ``history``."""
-
-    TEXT = "text"
     JSON = "json"
 
 
@@ -147,7 +141,7 @@ def history_command(
     ctx: typer.Context,
     hazard_id: Annotated[str, typer.Argument(help="Hazard ID.")],
     lang: Annotated[Locale | None, typer.Option("--lang", help="zh or en.")] = None,
-    fmt: Annotated[HistoryFormat, typer.Option("--format")] = HistoryFormat.TEXT,
+    fmt: Annotated[TextOrJson, typer.Option("--format")] = TextOrJson.TEXT,
 ) -> int:
     """One hazard's life from the git history."""
     from safecheck.events import hazard_history
@@ -166,7 +160,7 @@ def history_command(
         events = hazard_history(git, reader, wanted)
     finally:
         reader.close()
-    if fmt is HistoryFormat.JSON:
+    if fmt is TextOrJson.JSON:
         print_json({"id": wanted, "events": [e.as_dict() for e in events]})
     else:
         print_history(wanted, events, lang or context.settings.locale)

@@ -3,13 +3,12 @@
 # No `from __future__ import annotations`: see cmd_records.py.
 
 import sys
-from enum import StrEnum
 from typing import Annotated
 
 import typer
 
 from safecheck.cli.app import app, runtime
-from safecheck.cli.cmd_records import (
+from safecheck.cli.options import (
     ContingencyOpt,
     CurrencyOpt,
     DeadlineOpt,
@@ -18,23 +17,17 @@ from safecheck.cli.cmd_records import (
     MeasureOpt,
     ResponsibleDeptOpt,
     ResponsibleOpt,
+    TextOrJson,
     plan_input,
 )
 from safecheck.cli.runtime import optional_date
-
-
-class ListingFormat(StrEnum):
-    """Output of ``checklists`` and ``inspect``."""
-
-    TEXT = "text"
-    JSON = "json"
 
 
 @app.command("checklists")
 def checklists_command(
     ctx: typer.Context,
     domain: Annotated[str | None, typer.Argument(help="A domain id: show its items.")] = None,
-    fmt: Annotated[ListingFormat, typer.Option("--format")] = ListingFormat.TEXT,
+    fmt: Annotated[TextOrJson, typer.Option("--format")] = TextOrJson.TEXT,
 ) -> int:
     """List domains, or one checklist's items."""
     from safecheck.output import inspections as out
@@ -76,7 +69,7 @@ def inspect_command(
     deadline: DeadlineOpt = None, contingency_plan: ContingencyOpt = None,
     no_input: Annotated[bool, typer.Option(
         "--no-input", help="Take results from the flags; unlisted items pass.")] = False,
-    fmt: Annotated[ListingFormat, typer.Option("--format")] = ListingFormat.TEXT,
+    fmt: Annotated[TextOrJson, typer.Option("--format")] = TextOrJson.TEXT,
 ) -> int:
     """Run a checklist (排查); failures become hazards.
 

@@ -5,82 +5,38 @@ reopen, void. Each writes one file (plus copied documents); committing is the us
 # annotation string when it builds the command tree, which costs start-up time.
 
 import sys
-from enum import StrEnum
-from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from safecheck.cli.app import app, runtime
-from safecheck.cli.runtime import (
-    Runtime,
-    normalize_id,
-    optional_date,
-    parse_amount,
+from safecheck.cli.options import (
+    ContingencyOpt,
+    ContractOpt,
+    ContractorOpt,
+    CurrencyOpt,
+    DeadlineOpt,
+    DocumentOpt,
+    FormatOpt,
+    FundingOpt,
+    FundingSourceOpt,
+    IdArg,
+    MeasureOpt,
+    OnOpt,
+    ResponsibleDeptOpt,
+    ResponsibleOpt,
+    SupervisorOpt,
+    TextOrJson,
+    plan_input,
 )
+from safecheck.cli.runtime import Runtime, normalize_id, optional_date
 from safecheck.vocab import Level
 
 if TYPE_CHECKING:
     from safecheck.changes import Changed
-    from safecheck.lifecycle import PlanInput
 
 
-class ChangeFormat(StrEnum):
-    """Output of a command that changes a record."""
-
-    TEXT = "text"
-    JSON = "json"
-
-
-IdArg = Annotated[str, typer.Argument(help="Hazard ID, e.g. SW-20261121-7KQF.")]
-FormatOpt = Annotated[ChangeFormat, typer.Option("--format", help="text or json.")]
-OnOpt = Annotated[str | None, typer.Option("--on", help="Date YYYY-MM-DD (default: today).")]
-DocumentOpt = Annotated[list[Path] | None, typer.Option(
-    "--document", metavar="FILE", help="A file to copy into the record's folder (repeatable).",
-    dir_okay=False)]
-
-# The five in place (五到位) and contractor options, shared by new-hazard and plan.
-MeasureOpt = Annotated[list[str] | None, typer.Option(
-    "--measure", metavar="TEXT", help="整改措施 rectification measure (repeatable).")]
-ResponsibleOpt = Annotated[str | None, typer.Option(
-    "--responsible", help="责任人 responsible person.")]
-ResponsibleDeptOpt = Annotated[str | None, typer.Option(
-    "--responsible-department", help="The responsible person's department.")]
-FundingOpt = Annotated[str | None, typer.Option(
-    "--funding", help="整改资金 amount (CNY unless --currency).")]
-FundingSourceOpt = Annotated[str | None, typer.Option(
-    "--funding-source", help="Where the money comes from, e.g. 安全生产费用.")]
-CurrencyOpt = Annotated[str | None, typer.Option(
-    "--currency", help="ISO currency code (default CNY).")]
-DeadlineOpt = Annotated[str | None, typer.Option(
-    "--deadline", help="整改时限 YYYY-MM-DD.")]
-ContingencyOpt = Annotated[str | None, typer.Option(
-    "--contingency-plan", help="应急预案 what protects people until it is fixed.")]
-ContractorOpt = Annotated[str | None, typer.Option(
-    "--contractor", help="承包单位 contractor doing outsourced work.")]
-ContractOpt = Annotated[str | None, typer.Option(
-    "--contract", help="Contract number.")]
-SupervisorOpt = Annotated[str | None, typer.Option(
-    "--supervisor", help="Internal supervisor of the contractor (no 以包代管).")]
-
-
-def plan_input(measure: list[str] | None, responsible: str | None,
-                responsible_department: str | None, funding: str | None,
-                funding_source: str | None, currency: str | None, deadline: str | None,
-                contingency_plan: str | None, contractor: str | None, contract: str | None,
-                supervisor: str | None) -> "PlanInput":
-    from safecheck.lifecycle import PlanInput
-
-    return PlanInput(
-        measures=tuple(m for m in (measure or []) if m.strip()),
-        responsible=responsible, responsible_department=responsible_department,
-        funding=parse_amount(funding, "--funding"), funding_source=funding_source,
-        currency=currency.upper() if currency else None,
-        deadline=optional_date(deadline, "--deadline"), contingency_plan=contingency_plan,
-        contractor=contractor, contract=contract, supervisor=supervisor)
-
-
-def _report(rt: Runtime, changed: "Changed", fmt: ChangeFormat, verb: str) -> int:
+def _report(rt: Runtime, changed: "Changed", fmt: TextOrJson, verb: str) -> int:
     from safecheck.output.changes import print_change
 
     print_change(changed, fmt.value, rt.context().settings.locale, verb)
@@ -111,7 +67,7 @@ def new_hazard(
     document: DocumentOpt = None,
     no_input: Annotated[bool, typer.Option(
         "--no-input", help="Never prompt; fail listing what is missing.")] = False,
-    fmt: FormatOpt = ChangeFormat.TEXT,
+    fmt: FormatOpt = TextOrJson.TEXT,
 ) -> int:
     """Register a hazard (登记隐患).
 
@@ -154,7 +110,7 @@ def plan_command(
     funding_source: FundingSourceOpt = None, currency: CurrencyOpt = None,
     deadline: DeadlineOpt = None, contingency_plan: ContingencyOpt = None,
     contractor: ContractorOpt = None, contract: ContractOpt = None,
-    supervisor: SupervisorOpt = None, fmt: FormatOpt = ChangeFormat.TEXT,
+    supervisor: SupervisorOpt = None, fmt: FormatOpt = TextOrJson.TEXT,
 ) -> int:
     """Fill in the five in place (五到位).
 
@@ -180,7 +136,7 @@ def extend_command(
     approved_by: Annotated[str, typer.Option("--approved-by", help="Who approved it.")],
     approved_on: Annotated[str | None, typer.Option(
         "--approved-on", help="Approval date (default: today).")] = None,
-    fmt: FormatOpt = ChangeFormat.TEXT,
+    fmt: FormatOpt = TextOrJson.TEXT,
 ) -> int:
     """Record an approved deadline extension (延期)."""
     from safecheck import changes, lifecycle
@@ -200,7 +156,7 @@ def rectify_command(
     ctx: typer.Context, hazard_id: IdArg,
     by: Annotated[str, typer.Option("--by", help="整改人 who did the fix.")],
     actions: Annotated[str, typer.Option("--actions", help="整改内容 what was done.")],
-    document: DocumentOpt = None, on: OnOpt = None, fmt: FormatOpt = ChangeFormat.TEXT,
+    document: DocumentOpt = None, on: OnOpt = None, fmt: FormatOpt = TextOrJson.TEXT,
 ) -> int:
     """Record the fix and its documents (整改).
 
@@ -223,7 +179,7 @@ def close_command(
     ctx: typer.Context, hazard_id: IdArg,
     verified_by: Annotated[str, typer.Option("--verified-by", help="验收人, independent.")],
     notes: Annotated[str | None, typer.Option("--notes", help="验收意见.")] = None,
-    on: OnOpt = None, fmt: FormatOpt = ChangeFormat.TEXT,
+    on: OnOpt = None, fmt: FormatOpt = TextOrJson.TEXT,
 ) -> int:
     """Sign off after verification (销号).
 
@@ -245,7 +201,7 @@ def reject_command(
     ctx: typer.Context, hazard_id: IdArg,
     verified_by: Annotated[str, typer.Option("--verified-by", help="验收人, independent.")],
     notes: Annotated[str, typer.Option("--notes", help="What is still wrong.")],
-    on: OnOpt = None, fmt: FormatOpt = ChangeFormat.TEXT,
+    on: OnOpt = None, fmt: FormatOpt = TextOrJson.TEXT,
 ) -> int:
     """Record a failed verification (验收不通过).
 
@@ -267,7 +223,7 @@ def reopen_command(
     ctx: typer.Context, hazard_id: IdArg,
     reason: Annotated[str, typer.Option("--reason", help="Why it is reopened.")],
     by: Annotated[str, typer.Option("--by", help="Who reopens it.")],
-    on: OnOpt = None, fmt: FormatOpt = ChangeFormat.TEXT,
+    on: OnOpt = None, fmt: FormatOpt = TextOrJson.TEXT,
 ) -> int:
     """Send a closed hazard back to rectification."""
     from safecheck import changes, lifecycle
@@ -285,7 +241,7 @@ def void_command(
     ctx: typer.Context, hazard_id: IdArg,
     reason: Annotated[str, typer.Option("--reason", help="Duplicate, mistaken ...")],
     by: Annotated[str, typer.Option("--by", help="Who voids it.")],
-    on: OnOpt = None, fmt: FormatOpt = ChangeFormat.TEXT,
+    on: OnOpt = None, fmt: FormatOpt = TextOrJson.TEXT,
 ) -> int:
     """Void a duplicate or mistaken entry (作废).
 

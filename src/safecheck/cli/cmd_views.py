@@ -11,11 +11,9 @@ from typing import Annotated
 import typer
 
 from safecheck.cli.app import app, runtime
+from safecheck.cli.options import AsOfOpt, TextOrJson
 from safecheck.cli.runtime import normalize_id
 from safecheck.vocab import Level, Locale, Status
-
-AsOfOpt = Annotated[str | None, typer.Option(
-    "--as-of", help="Take this date (YYYY-MM-DD) as today.")]
 
 
 class ListFormat(StrEnum):
@@ -24,13 +22,6 @@ class ListFormat(StrEnum):
     TABLE = "table"
     JSON = "json"
     CSV = "csv"
-
-
-class ShowFormat(StrEnum):
-    """Output of ``show``."""
-
-    TEXT = "text"
-    JSON = "json"
 
 
 class AuditFormat(StrEnum):
@@ -122,7 +113,7 @@ def show_command(
     ctx: typer.Context,
     hazard_id: Annotated[str, typer.Argument(help="Hazard ID.")],
     as_of: AsOfOpt = None,
-    fmt: Annotated[ShowFormat, typer.Option("--format")] = ShowFormat.TEXT,
+    fmt: Annotated[TextOrJson, typer.Option("--format")] = TextOrJson.TEXT,
 ) -> int:
     """One hazard in full."""
     from safecheck import store, yamlio
@@ -138,7 +129,7 @@ def show_command(
     if hazard is None:
         raise DataError(problems[0])
     stored = store.StoredHazard(hazard, path, relpath, text)
-    if fmt is ShowFormat.JSON:
+    if fmt is TextOrJson.JSON:
         from safecheck.output.console import print_json
         from safecheck.views import hazard_document
 
