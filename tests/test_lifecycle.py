@@ -180,6 +180,8 @@ def test_reject_needs_notes() -> None:
 def test_reopen_and_void() -> None:
     h = lifecycle.reopen(hazard("closed"), "隐患复现", "陈明", TODAY, TODAY)
     assert h.status is Status.RECTIFYING and h.reopenings[-1].reason == "隐患复现"
+    with refused("before it was reopened"):
+        lifecycle.rectify(h, "王强", "再次整改", dt.date(2026, 11, 20), ["c.jpg"], TODAY)
     v = lifecycle.void(hazard("rectifying"), "重复登记", "陈明", TODAY, TODAY)
     assert v.status is Status.VOID and v.void is not None
 

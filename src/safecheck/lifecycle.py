@@ -272,6 +272,8 @@ def rectify(hazard: Hazard, by: str, actions: str, on: dt.date, documents: list[
     _not_before(verb, hazard, on, hazard.found_on, "the hazard was found")
     if hazard.verifications and hazard.verifications[-1].result is Result.FAIL:
         _not_before(verb, hazard, on, hazard.verifications[-1].date, "the failed verification")
+    if hazard.reopenings:
+        _not_before(verb, hazard, on, hazard.reopenings[-1].date, "it was reopened")
     data = hazard.to_data()
     data["rectification"] = {"completed_on": on, "rectified_by": by, "actions": actions}
     docs = dict(data.get("documents") or {})
