@@ -4,12 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pydantic import ValidationError
-
 from safecheck import layout, yamlio
 from safecheck.errors import DataError, Problem
 from safecheck.models.checklist import Checklist
-from safecheck.models.common import problems_from
+from safecheck.models.common import validated
 from safecheck.resources import packaged_dir
 from safecheck.vocab import DEFAULT_DOMAINS
 
@@ -19,12 +17,7 @@ def load_checklist(path: Path, label: str | None = None) -> Checklist:
     label = label or str(path)
     text = yamlio.read_file(path, label)
     data = yamlio.load_mapping(text, label)
-    try:
-        checklist = Checklist.model_validate(data)
-    except ValidationError as exc:
-        first = problems_from(exc, label)[0]
-        raise DataError(Problem(label, first.message, yamlio.line_of(text, first.field),
-                                first.field)) from None
+    checklist = validated(Checklist, data, text, label)
     if checklist.id != path.stem:
         message = f"the checklist id '{checklist.id}' must match the file name '{path.name}'"
         raise DataError(Problem(label, message, yamlio.line_of(text, "id"), "id"))

@@ -6,11 +6,10 @@ from pathlib import Path
 from typing import Annotated
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import AliasChoices, Field, ValidationError, field_validator, model_validator
+from pydantic import AliasChoices, Field, field_validator, model_validator
 
 from safecheck import yamlio
-from safecheck.errors import DataError, Problem
-from safecheck.models.common import Line, Name, Record, Slug, UnitCode, problems_from
+from safecheck.models.common import Line, Name, Record, Slug, UnitCode, validated
 from safecheck.vocab import DEFAULT_SOURCES, Locale, Severity
 
 SETTINGS_FILE = "safecheck.yaml"
@@ -86,10 +85,4 @@ def load_settings(root: Path) -> Settings:
     """Read and validate ``root/safecheck.yaml``; raise DataError naming file, line, field."""
     path = root / SETTINGS_FILE
     text = yamlio.read_file(path, SETTINGS_FILE)
-    data = yamlio.load_mapping(text, path)
-    try:
-        return Settings.model_validate(data)
-    except ValidationError as exc:
-        first = problems_from(exc, path)[0]
-        line = yamlio.line_of(text, first.field)
-        raise DataError(Problem(path, first.message, line, first.field)) from None
+    return validated(Settings, yamlio.load_mapping(text, SETTINGS_FILE), text, SETTINGS_FILE)

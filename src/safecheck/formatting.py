@@ -5,11 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel
 
 from safecheck import atomic, layout, yamlio
 from safecheck.errors import DataError, Problem
-from safecheck.models.common import problems_from
+from safecheck.models.common import validated
 from safecheck.models.hazard import Hazard
 
 
@@ -38,12 +38,7 @@ def canonical_text(text: str, relpath: str) -> str:
     if model is None:
         raise DataError(Problem(relpath, f"unknown kind {data.get('kind')!r}",
                                 yamlio.line_of(text, "kind"), "kind"))
-    try:
-        record = model.model_validate(data)
-    except ValidationError as exc:
-        first = problems_from(exc, relpath)[0]
-        raise DataError(Problem(relpath, first.message, yamlio.line_of(text, first.field),
-                                first.field)) from None
+    record = validated(model, data, text, relpath)
     return yamlio.dump(record.to_data())  # type: ignore[attr-defined]
 
 

@@ -21,9 +21,9 @@ from safecheck.cache import ParsedCache, cache_dir
 from safecheck.errors import Problem
 from safecheck.gitrepo import GitRepo
 from safecheck.layout import INSPECTIONS, RECORDS
-from safecheck.models.consistency import violations
 from safecheck.models.hazard import Hazard
 from safecheck.models.inspection import Inspection
+from safecheck.store import hazard_from_data
 
 _STATUS_LINE = re.compile(rb"^status:[ \t]*['\"]?([a-z]+)['\"]?[ \t]*$", re.MULTILINE)
 #: Beyond this many cached blobs, a run keeps only the ones it used.
@@ -208,7 +208,9 @@ class Reader:
             if isinstance(data, Problem):
                 self._models[blob] = (None, (data,))
             else:
-                self._models[blob] = _validate(data, path)
+                # Blob texts are not kept, so problems here carry no line numbers.
+                model, found = hazard_from_data(data, lambda: "", path)
+                self._models[blob] = (model, tuple(found))
         hazard, problems = self._models[blob]
         return Version(path, blob, hazard, problems)
 
@@ -269,14 +271,3 @@ class Reader:
 def _status(data: dict[str, Any] | None) -> str | None:
     value = data.get("status") if data else None
     return value if isinstance(value, str) else None
-
-
-def _validate(data: dict[str, Any], path: str) -> tuple[Hazard | None, tuple[Problem, ...]]:
-    try:
-        hazard = Hazard.model_validate(data)
-    except ValidationError as exc:
-        from safecheck.models.common import problems_from
-
-        return None, tuple(problems_from(exc, path))
-    return hazard, tuple(Problem(path, message, field=name)
-                         for name, message in violations(hazard))

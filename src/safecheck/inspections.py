@@ -10,7 +10,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -19,7 +19,7 @@ from safecheck import atomic, ids, layout, lifecycle, store, yamlio
 from safecheck.context import LedgerContext
 from safecheck.errors import DataError, Problem, RefusedTransition, SafecheckError
 from safecheck.models.checklist import FREQUENCY_DAYS
-from safecheck.models.common import problems_from
+from safecheck.models.common import located, problems_from
 from safecheck.models.hazard import Hazard
 from safecheck.models.inspection import Inspection, ItemOutcome
 
@@ -175,8 +175,7 @@ def load_inspections(root: Path) -> tuple[list[StoredInspection], list[Problem]]
         try:
             inspection = Inspection.model_validate(data)
         except ValidationError as exc:
-            problems.extend(replace(p, line=yamlio.line_of(text, p.field))
-                            for p in problems_from(exc, relpath))
+            problems.extend(located(problems_from(exc, relpath), text))
             continue
         found.append(StoredInspection(inspection, path, relpath))
     return found, problems

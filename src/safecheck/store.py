@@ -19,7 +19,7 @@ from pydantic import ValidationError
 from safecheck import atomic, layout, parallel, yamlio
 from safecheck.cache import ParsedCache, cache_dir
 from safecheck.errors import DataError, NotFound, Problem, SafecheckError
-from safecheck.models.common import problems_from
+from safecheck.models.common import located, problems_from
 from safecheck.models.consistency import violations
 from safecheck.models.hazard import Hazard
 
@@ -58,11 +58,6 @@ class Ledger:
         return out
 
 
-def _with_lines(text: Callable[[], str], problems: Iterable[Problem]) -> list[Problem]:
-    return [Problem(p.path, p.message, yamlio.line_of(text(), p.field), p.field)
-            for p in problems]
-
-
 def parse_hazard(text: str, relpath: str) -> tuple[Hazard | None, list[Problem]]:
     """Validate one record's text. A hazard that breaks only lifecycle rules is returned
     together with those problems, so later checks (overdue, duplicates) still see it."""
@@ -84,12 +79,12 @@ def hazard_from_data(data: dict[str, Any], text: Callable[[], str], relpath: str
     try:
         hazard = Hazard.model_validate(data)
     except ValidationError as exc:
-        return None, _with_lines(text, problems_from(exc, relpath))
+        return None, located(problems_from(exc, relpath), text())
     broken = violations(hazard)
     if not broken:
         return hazard, []
-    return hazard, _with_lines(text, (Problem(relpath, message, field=name)
-                                      for name, message in broken))
+    return hazard, located((Problem(relpath, message, field=name) for name, message in broken),
+                           text())
 
 
 #: Files modified this recently are not cached: a same-size edit within the file

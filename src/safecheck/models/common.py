@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeVar
 
 from pydantic import (
     BaseModel,
@@ -15,7 +16,10 @@ from pydantic import (
     ValidationError,
 )
 
-from safecheck.errors import Problem
+from safecheck import yamlio
+from safecheck.errors import DataError, Problem
+
+M = TypeVar("M", bound=BaseModel)
 
 UNIT_CODE_PATTERN = r"^[A-Z0-9]{2,6}$"
 CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
@@ -120,3 +124,18 @@ def problems_from(error: ValidationError, path: Path | str) -> list[Problem]:
                                             f"{item['input']!r} does not have the expected form")
         problems.append(Problem(path=path, message=message, field=".".join(loc) or None))
     return problems
+
+
+def located(problems: Iterable[Problem], text: str) -> list[Problem]:
+    """The problems with the line of their field in ``text`` (the file they came from)."""
+    return [Problem(p.path, p.message, yamlio.line_of(text, p.field), p.field)
+            for p in problems]
+
+
+def validated(model: type[M], data: dict[str, Any], text: str, label: str) -> M:
+    """``data`` (parsed from ``text``) as ``model``, or a DataError naming the first
+    problem's file, line and field."""
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        raise DataError(located(problems_from(exc, label), text)[0]) from None
