@@ -64,3 +64,11 @@ def example_root() -> Path:
 
 def pytest_configure(config: pytest.Config) -> None:
     os.environ.setdefault("COLUMNS", "160")
+
+
+@pytest.fixture(autouse=True)
+def english_messages() -> None:
+    """Core tests read messages in English; a CLI run sets the ledger's locale itself."""
+    from safecheck import i18n
+
+    i18n.use("en")

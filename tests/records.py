@@ -8,7 +8,7 @@ from typing import Any
 from safecheck.models.hazard import Hazard
 
 REPORTED: dict[str, Any] = {
-    "kind": "hazard", "schema": 1, "id": "SW-20261116-7KQF",
+    "kind": "hazard", "schema": 2, "id": "SW-20261116-7KQF",
     "title": "三号泵站集水井入口无有限空间警示标志",
     "description": "集水井入口未设置警示标志，井盖未上锁。\n", "unit": "SW",
     "department": "运营部", "location": "三号泵站集水井", "domain": "confined-space",
@@ -29,8 +29,9 @@ def data(status: str = "reported", **changes: Any) -> dict[str, Any]:
     if status != "reported":
         record["plan"] = copy.deepcopy(PLAN)
     if status in ("verifying", "closed"):
-        record["rectification"] = {"completed_on": "2026-11-20", "rectified_by": "王强",
-                                   "actions": "已设置警示标志并加装挂锁"}
+        record["rectifications"] = [{"completed_on": "2026-11-20", "by": "王强",
+                                     "actions": "已设置警示标志并加装挂锁",
+                                     "documents": ["after-1.jpg"]}]
         record["documents"] = {"after": ["after-1.jpg"]}
     if status == "closed":
         record["verifications"] = [{"date": "2026-11-21", "by": "张伟", "result": "pass",
@@ -45,6 +46,14 @@ def data(status: str = "reported", **changes: Any) -> dict[str, Any]:
             record[key] = value
     record["status"] = record.pop("status")  # last, as in the files
     return record
+
+
+MAJOR: dict[str, Any] = {
+    "basis": "《城镇燃气经营安全重大隐患判定标准》第五条",
+    "interim_measures": ["停止集水井作业", "设置警戒区"],
+    "reported_on": "2026-11-16", "reported_to": "区应急管理局",
+    "objectives": "消除中毒窒息风险", "plan_approved_by": "陈明",
+}
 
 
 def hazard(status: str = "reported", **changes: Any) -> Hazard:

@@ -30,6 +30,13 @@ people:
   email: chenming@example.com
   roles:
   - verifier
+  - approver
+  - manager
+- name: 李明
+  email: liming@example.com
+  unit: SW
+  roles:
+  - inspector
 - name: 张伟
   email: zhangwei@example.com
   unit: SW
@@ -134,8 +141,12 @@ def build(path: Path) -> tuple[Scenario, dict[str, str]]:
     s.on("2026-11-10", "plan", h["b"], *plan("赵刚", "2026-11-18"))
     s.commit_as("赵刚", "五到位：调压站灭火器过期", "2026-11-10T09:30:00+08:00")
     h["c"] = register(s, "2026-11-11", "SW", "加氯间氯气报警仪失效", *plan("王强", "2026-12-31"),
-                      "--root-cause", "报警仪超期未检定", level="major",
+                      "--root-cause", "报警仪超期未检定", "--interim-measure", "停用加氯间",
+                      "--interim-measure", "设置警戒区", level="major",
                       domain="hazardous-chemicals")
+    s.on("2026-11-11", "major", h["c"], "--reported-on", "2026-11-11", "--reported-to",
+         "区应急管理局", "--basis", "《化工和危险化学品生产经营单位重大生产安全事故隐患判定标准（试行）》第十二项",
+         "--objectives", "恢复氯气泄漏报警", "--plan-approved-by", "陈明")
     s.commit_as("李明", "登记重大隐患：加氯间氯气报警仪失效", "2026-11-11T15:00:00+08:00")
     s.git("checkout", "-q", "-b", "sw/rectify-a")
     s.on("2026-11-12", "rectify", h["a"], "--by", "王强", "--actions", "已清理通道",
@@ -154,15 +165,16 @@ def build(path: Path) -> tuple[Scenario, dict[str, str]]:
          "--approved-by", "陈明")
     s.commit_as("陈明", "延期：加氯间氯气报警仪失效", "2026-11-17T10:00:00+08:00")
     h["d"] = register(s, "2026-11-18", "SW", "泵房通道堆放杂物")
-    s.on("2026-11-18", "void", h["d"], "--reason", f"与 {h['a']} 重复", "--by", "张伟")
-    s.commit_as("张伟", "作废重复登记", "2026-11-18T14:00:00+08:00")
+    s.on("2026-11-18", "void", h["d"], "--reason", f"与 {h['a']} 重复", "--by", "陈明")
+    s.commit_as("陈明", "作废重复登记", "2026-11-18T14:00:00+08:00")
     s.on("2026-11-19", "rectify", h["b"], "--by", "赵刚", "--actions", "已更换灭火器",
          "--document", s.document("after-b.jpg"))
     s.commit_as("赵刚", "整改完成：调压站灭火器过期", "2026-11-19T10:00:00+08:00")
     s.on("2026-11-20", "reject", h["b"], "--verified-by", "刘洋", "--notes", "未张贴检查卡")
     s.commit_as("刘洋", "验收不通过：调压站灭火器过期", "2026-11-20T10:00:00+08:00")
     # W48: A reopened; a hazard whose text tries to break the markdown
-    s.on("2026-11-23", "reopen", h["a"], "--reason", "通道再次被堵", "--by", "陈明")
+    s.on("2026-11-23", "reopen", h["a"], "--reason", "通道再次被堵", "--by", "陈明",
+         "--deadline", "2026-11-30")
     s.commit_as("陈明", "重新打开：泵房消防通道堵塞", "2026-11-23T10:00:00+08:00")
     h["e"] = register(s, "2026-11-24", "RQ", MARKDOWN_TRAP, *plan("赵刚", "2026-11-27"))
     s.commit_as("赵刚", "登记：配电箱", "2026-11-24T10:00:00+08:00")

@@ -21,11 +21,11 @@ BOMB = "a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n" + "".join(
 
 BAD_FILES = {
     "invalid YAML": (GOOD.replace("level: general", "level: [general"), "invalid YAML"),
-    "missing field": (GOOD.replace("location: 三号泵站集水井\n", ""), "location: is required"),
+    "missing field": (GOOD.replace("location: 三号泵站集水井\n", ""), "is required"),
     "impossible date": (GOOD.replace("found_on: 2026-11-16", "found_on: 2026-02-30"),
                         "not a calendar date"),
     "empty title": (GOOD.replace("title: 三号泵站集水井入口无有限空间警示标志", "title: ''"),
-                    "title: must be one line of text, not empty"),
+                    "must be one line of text, not empty"),
     "negative funding": (GOOD.replace("amount: 1200", "amount: -1200"), "must not be negative"),
     "document outside": (yamlio.dump(data("verifying", documents={"after": ["../../x.jpg"]})),
                          "plain file name"),
@@ -61,7 +61,7 @@ def test_a_bad_record_file(repo: SafetyRepo, case: str) -> None:
     shown = run_installed("show", HAZARD_ID, cwd=repo.path)
     assert shown.returncode == 2
     line = one_line_error(shown.stderr)
-    assert line.startswith(f"safecheck: error: records/SW/2026/{HAZARD_ID}.yaml")
+    assert line.startswith(f"safecheck：错误：records/SW/2026/{HAZARD_ID}.yaml")
     assert words in line
     changed = run_installed("close", HAZARD_ID, "--verified-by", "张伟", cwd=repo.path)
     assert changed.returncode == 2 and words in one_line_error(changed.stderr)
@@ -84,9 +84,9 @@ def test_a_50_megabyte_file(repo: SafetyRepo) -> None:
 
 
 @pytest.mark.parametrize(("change", "words"), [
-    (("--unit", "XX"), "unknown unit 'XX'"),
-    (("--domain", "mining"), "unknown domain 'mining'"),
-    (("--source", "gossip"), "unknown source 'gossip'"),
+    (("--unit", "XX"), "未知单位“XX”"),
+    (("--domain", "mining"), "未知排查领域“mining”"),
+    (("--source", "gossip"), "未知隐患来源“gossip”"),
     (("--found-on", "2026-02-30"), "--found-on: '2026-02-30' is not a calendar date"),
     (("--title", ""), "title"),
     (("--level", "severe"), "--level"),

@@ -43,7 +43,7 @@ def rules(report: dict[str, object]) -> list[tuple[str, str]]:
 
 def test_empty_ledger_passes(repo: SafetyRepo) -> None:
     result = repo.run("audit")
-    assert result.code == 0 and "审核通过" in result.out
+    assert result.code == 0 and "台账校验通过" in result.out
 
 
 def test_overdue_is_an_error_that_names_days_and_person(repo: SafetyRepo) -> None:
@@ -54,7 +54,7 @@ def test_overdue_is_an_error_that_names_days_and_person(repo: SafetyRepo) -> Non
     assert code == 1
     finding = next(f for f in report["findings"] if f["rule"] == "overdue")  # type: ignore
     assert finding["severity"] == "error"
-    assert finding["message"].startswith("overdue by 3 days") and "王强" in finding["message"]
+    assert finding["message"].startswith("已逾期 3 天") and "王强" in finding["message"]
     assert finding["path"] == "records/SW/2026/SW-20261116-7KQF.yaml"
     assert finding["line"] == repo.read("SW-20261116-7KQF").splitlines().index(
         "  deadline: 2026-11-28") + 1
@@ -105,6 +105,8 @@ def test_every_bad_file_is_reported_in_one_run(repo: SafetyRepo) -> None:
         encoding="utf-8")
     (folder / "SW-20261116-0003.yaml").write_text(
         yamlio.dump(data("closed", id="SW-20261116-0003", level="major")), encoding="utf-8")
+    # a closed major hazard without interim measures (invalid) and without its root cause
+    # and assessment (findings of their own rules)
     (repo.record_path("SW-20261116-0003").with_suffix("")).mkdir()
     (repo.record_path("SW-20261116-0003").with_suffix("") / "after-1.jpg").write_bytes(b"x")
     code, report = audit_json(repo)
@@ -114,7 +116,10 @@ def test_every_bad_file_is_reported_in_one_run(repo: SafetyRepo) -> None:
     lines = (folder / "SW-20261116-0002.yaml").read_text(encoding="utf-8").splitlines()
     assert invalid[1]["line"] == lines.index("found_on: 2026-02-30") + 1
     assert "found_on" in invalid[1]["message"]
-    assert "root cause" in invalid[2]["message"]
+    assert "临时管控措施" in invalid[2]["message"]
+    rules = {f["rule"] for f in report["findings"]  # type: ignore[union-attr]
+             if f["id"] == "SW-20261116-0003"}
+    assert {"root-cause", "major-closure"} <= rules
 
 
 def test_audit_text_groups_by_unit_and_github_annotations(repo: SafetyRepo) -> None:
@@ -122,11 +127,11 @@ def test_audit_text_groups_by_unit_and_github_annotations(repo: SafetyRepo) -> N
     write_record(repo, data("rectifying", id="RQ-20261116-AAAA", unit="RQ"))
     text = repo.run("audit", "--as-of", "2026-12-01")
     assert text.code == 1
-    assert "SW 水务公司" in text.out and "RQ 燃气公司" in text.out and "审核未通过" in text.out
+    assert "SW 水务公司" in text.out and "RQ 燃气公司" in text.out and "台账校验未通过" in text.out
     github = repo.run("audit", "--as-of", "2026-12-01", "--format", "github")
     line = next(x for x in github.out.splitlines() if "title=overdue" in x)
     assert line.startswith("::error file=records/RQ/2026/RQ-20261116-AAAA.yaml,line=")
-    assert ",title=overdue::overdue by 3 days" in line
+    assert ",title=overdue::已逾期 3 天" in line
 
 
 def test_rule_severities_are_configurable(repo: SafetyRepo) -> None:
@@ -165,7 +170,7 @@ def test_show_text_and_json(repo: SafetyRepo) -> None:
     write_record(repo, data("closed"))
     shown = repo.run("show", "SW-20261116-7KQF")
     assert shown.code == 0
-    for words in ("已销号", "三号泵站集水井", "王强", "张伟 通过", "有限空间"):
+    for words in ("已销号", "三号泵站集水井", "王强", "张伟 合格", "有限空间"):
         assert words in shown.out
     record = json.loads(repo.run("show", "SW-20261116-7KQF", "--format", "json").out)
     assert record["status"] == "closed" and record["effective_deadline"] == "2026-11-28"
@@ -184,7 +189,7 @@ def test_fmt_rewrites_hand_edited_files(repo: SafetyRepo) -> None:
              .replace("status: rectifying", "status: 'rectifying'"))
     path.write_text(messy, encoding="utf-8")
     check = repo.run("fmt", "--check")
-    assert check.code == 1 and "would reformat records/SW/2026/" in check.out
+    assert check.code == 1 and "需要规范化 records/SW/2026/" in check.out
     assert path.read_text(encoding="utf-8") == messy
     assert repo.run("fmt").code == 0
     assert path.read_text(encoding="utf-8") == canonical

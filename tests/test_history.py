@@ -172,7 +172,7 @@ def test_history_of_a_hazard(history: tuple[Scenario, dict[str, str]]) -> None:
     assert rectified["author"] == "陈明"  # the merge brought it to main
     assert rectified["date"].startswith("2026-11-13")
     text = run("history", h["a"], cwd=s.path).out
-    assert "2026-11-16" in text and "销号 (张伟)" in text and "重新打开" in text
+    assert "2026-11-16" in text and "销号（验收人 张伟）" in text and "撤销销号" in text
 
 
 def test_history_follows_a_renamed_file(tmp_path: Path) -> None:

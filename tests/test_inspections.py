@@ -113,20 +113,21 @@ def test_a_clean_inspection_raises_nothing_and_needs_no_location(repo: SafetyRep
     assert out["hazards"] == [] and out["results"]["pass"] == 18
 
 
-def test_a_failed_major_item_needs_the_plan(repo: SafetyRepo) -> None:
+def test_a_failed_major_item_is_registered_with_its_interim_measures(repo: SafetyRepo) -> None:
     before = repo.snapshot()
     refused = repo.run(*INSPECT, "--fail", "CS-10=未检测气体")
-    assert refused.code == 2 and "CS-10" in refused.err and "major hazard" in refused.err
+    assert refused.code == 2 and "CS-10" in refused.err and "临时管控措施" in refused.err
     assert repo.snapshot() == before
-    planned = repo.run(*INSPECT, "--fail", "CS-10=未检测气体", "--measure", "补充气体检测",
-                       "--responsible", "王强", "--funding", "3000", "--deadline", "2026-11-30",
-                       "--contingency-plan", "暂停有限空间作业")
-    assert planned.code == 0, planned.err
-    assert json.loads(planned.out)["hazards"][0]["status"] == "rectifying"
+    recorded = repo.run(*INSPECT, "--fail", "CS-10=未检测气体", "--interim-measure", "停止作业")
+    assert recorded.code == 0, recorded.err
+    raised = json.loads(recorded.out)["hazards"][0]
+    assert raised["status"] == "reported" and raised["level"] == "major"
+    record = yamlio.load_mapping(repo.read(raised["id"]), "x")
+    assert record["major"] == {"interim_measures": ["停止作业"]}
 
 
 @pytest.mark.parametrize(("args", "words"), [
-    (["--unit", "XX"], "unknown unit 'XX'"),
+    (["--unit", "XX"], "未知单位“XX”"),
     (["--fail", "CS-99"], "has no item CS-99"),
     (["--fail", "CS-01", "--na", "CS-01"], "both as --fail and --na"),
     (["--date", "2026-11-30"], "in the future"),
@@ -175,12 +176,11 @@ def test_walking_a_checklist_at_the_terminal(repo: SafetyRepo) -> None:
         child.expect(rf"\[{number}/11\]")
         child.expect("结果")
         child.sendline(answers.get(number, ""))
-        if number == 4:  # RH-04 is a major item: problem, then the five in place
+        if number == 4:  # RH-04 is a major item: problem, then its interim measures
             child.expect("存在问题")
             child.sendline("楼道内电动自行车飞线充电")
-            for prompt, answer in (("整改措施", "清理飞线"), (r"2\. ", ""), ("责任人", "王强"),
-                                   ("整改资金", "500"), ("整改时限", "2026-11-25"),
-                                   ("应急预案", "夜间巡查")):
+            for prompt, answer in (("临时管控措施", ""), (r"1\. ", "切断飞线电源"),
+                                   (r"2\. ", "")):
                 child.expect(prompt)
                 child.sendline(answer)
         if number == 9:
@@ -188,7 +188,7 @@ def test_walking_a_checklist_at_the_terminal(repo: SafetyRepo) -> None:
             child.sendline("灭火器下月到期")
             child.expect("结果")
             child.sendline("p")
-    child.expect("通过 9，不通过 1，不适用 1")
+    child.expect("合格 9，不合格 1，不适用 1")
     child.expect(r"Y/n")
     child.sendline("")
     child.expect(pexpect.EOF)
@@ -200,14 +200,15 @@ def test_walking_a_checklist_at_the_terminal(repo: SafetyRepo) -> None:
     assert results["RH-01"]["result"] == "na" and results["RH-09"]["notes"] == "灭火器下月到期"
     hazard_id = results["RH-04"]["hazard"]
     hazard = yamlio.load_mapping(repo.read(hazard_id), "x")
-    assert hazard["level"] == "major" and hazard["status"] == "rectifying"
+    assert hazard["level"] == "major" and hazard["status"] == "reported"
+    assert hazard["major"]["interim_measures"] == ["切断飞线电源"]
 
 
 # --- coverage: the inspection-due rule -----------------------------------------------------
 
 def due(repo: SafetyRepo, as_of: str) -> dict[tuple[str, str], str]:
     report = json.loads(repo.run("audit", "--format", "json", "--as-of", as_of).out)
-    return {(f["unit"], f["message"].split("(")[1].split(",")[0]): f["severity"]
+    return {(f["unit"], f["message"].split("（")[1].split("，")[0]): f["severity"]
             for f in report["findings"] if f["rule"] == "inspection-due"}
 
 

@@ -19,7 +19,7 @@ def problems(record: dict[str, Any]) -> list[tuple[str | None, str]]:
     """(field, message) for every problem of a record, schema or lifecycle."""
     text = yamlio.dump(record)
     _, found = parse_hazard(text, "records/SW/2026/SW-20261116-7KQF.yaml")
-    return [(p.field, p.message) for p in found]
+    return [(p.field, p.text) for p in found]
 
 
 @pytest.mark.parametrize("status", ["reported", "rectifying", "verifying", "closed", "void"])
@@ -31,7 +31,7 @@ def test_load_dump_is_the_identity_for_tool_written_files() -> None:
     text = yamlio.dump(hazard("closed").to_data())
     again = yamlio.dump(Hazard.model_validate(yamlio.load_mapping(text, "x")).to_data())
     assert again == text
-    assert text.startswith("kind: hazard\nschema: 1\nid: SW-20261116-7KQF\n")
+    assert text.startswith("kind: hazard\nschema: 2\nid: SW-20261116-7KQF\n")
     assert text.endswith("status: closed\n")
 
 
@@ -66,14 +66,24 @@ def test_document_names_must_stay_in_the_record_folder(name: str) -> None:
 @pytest.mark.parametrize(("record", "field", "words"), [
     (data("rectifying", plan={"measures": ["x"]}), "plan", "missing: responsible person"),
     (data("reported", plan=PLAN), "status", "should be rectifying"),
-    (data("reported", level="major"), "plan", "major hazard"),
-    (data("verifying", rectification=None), "rectification", "needs the rectification"),
-    (data("verifying", documents={"before": ["b.jpg"]}), "documents", "showing the fix"),
+    (data("reported", level="major"), "major.interim_measures", "interim control"),
+    (data("verifying", rectifications=None), "rectifications", "rectification round"),
+    (data("verifying", rectifications=[{"completed_on": "2026-11-20", "by": "王强",
+                                        "actions": "x"}], documents={"before": ["b.jpg"]}),
+     "rectifications.0.documents", "showing the fix"),
+    (data("verifying", documents={"after": ["other.jpg"]}), "rectifications.0.documents",
+     "not listed"),
+    (data("rectifying", reopenings=[{"date": "2026-11-20", "by": "陈明", "reason": "x",
+                                     "deadline": "2026-11-19"}]), "reopenings.0.deadline",
+     "before the reopening"),
+    (data("rectifying", corrections=[
+        {"date": "2026-11-20", "by": "李明", "fields": {"location": ["a", "b"]}, "reason": "x"},
+        {"date": "2026-11-18", "by": "李明", "fields": {"title": ["a", "b"]}, "reason": "x"}]),
+     "corrections.1", "date order"),
     (data("closed", verifications=[{"date": "2026-11-21", "by": "王强", "result": "pass"}]),
      "verifications.0.by", "responsible person"),
     (data("closed", verifications=[{"date": "2026-11-21", "by": "张伟", "result": "fail",
                                     "notes": "x"}]), "verifications", "passing"),
-    (data("closed", level="major"), "root_cause", "root cause"),
     (data("void", void=None), "void", "void block"),
     (data("rectifying", void={"reason": "x", "by": "y", "date": "2026-11-17"}), "void",
      "only a voided"),
@@ -122,3 +132,69 @@ def test_models_are_immutable() -> None:
 
 def test_violations_empty_for_consistent_records() -> None:
     assert violations(hazard("closed")) == []
+
+
+SCHEMA_1 = """\
+kind: hazard
+schema: 1
+id: SW-20261116-7KQF
+title: 集水井入口无警示标志
+description: 井盖未上锁。
+unit: SW
+location: 三号泵站集水井
+domain: confined-space
+level: major
+source: self-inspection
+found_on: 2026-11-16
+found_by: 李明
+plan:
+  measures:
+  - 设置警示标志并加锁
+  responsible:
+    person: 王强
+  funding:
+    amount: 1200
+    currency: CNY
+  deadline: 2026-11-28
+  contingency_plan: 整改完成前井口设置围挡，专人看护
+rectification:
+  completed_on: 2026-11-20
+  rectified_by: 王强
+  actions: 已设置警示标志
+verifications:
+- date: 2026-11-19
+  by: 张伟
+  result: fail
+  notes: 照片不清
+documents:
+  before:
+  - before-1.jpg
+  after:
+  - after-1.jpg
+  other:
+  - 验收单.pdf
+status: verifying
+"""
+
+
+def test_schema_1_files_load_as_schema_2() -> None:
+    h = Hazard.model_validate(yamlio.load_mapping(SCHEMA_1, "x"))
+    assert h.schema_version == 2
+    assert len(h.rectifications) == 1
+    round_ = h.rectifications[0]
+    assert (round_.completed_on, round_.by, round_.actions) == (
+        dt.date(2026, 11, 20), "王强", "已设置警示标志")
+    assert round_.documents == ("after-1.jpg", "验收单.pdf")
+    # a schema 1 major hazard's contingency plan was its interim control
+    assert h.major is not None and h.major.interim_measures == ("整改完成前井口设置围挡，专人看护",)
+    assert violations(h) == []
+    written = yamlio.dump(h.to_data())
+    assert "schema: 2" in written and "rectification:" not in written
+
+
+def test_a_reopening_deadline_is_the_deadline_in_force() -> None:
+    h = hazard("rectifying", extensions=[
+        {"to": "2026-12-05", "reason": "a", "approved_by": "陈明", "approved_on": "2026-11-18"}],
+        reopenings=[{"date": "2026-11-20", "by": "陈明", "reason": "复发",
+                     "deadline": "2026-11-30"}])
+    assert h.effective_deadline == dt.date(2026, 11, 30)

@@ -33,7 +33,7 @@ def test_a_record_survives_the_canonical_form(title: str, description: str, loca
     record = data("verifying", title=title, description=description, location=location)
     record["plan"]["measures"] = measures
     record["plan"]["funding"]["amount"] = amount
-    record["rectification"]["actions"] = actions
+    record["rectifications"][0]["actions"] = actions
     hazard = Hazard.model_validate(record)
     text = yamlio.dump(hazard.to_data())
     again = Hazard.model_validate(yamlio.load_mapping(text, "x.yaml"))

@@ -157,7 +157,8 @@ def test_closed_hazards_change_only_by_reopening(tmp_path: Path) -> None:
     assert ("status-jump", hazard_id) in rules(report)
     s.git("checkout", "-q", "main")
     s.git("checkout", "-q", "-b", "reopen")
-    s.on("2026-11-13", "reopen", hazard_id, "--reason", "复发", "--by", "陈明")
+    s.on("2026-11-13", "reopen", hazard_id, "--reason", "复发", "--by", "陈明",
+         "--deadline", "2026-11-30")
     s.commit_as("陈明", "重新打开", WHEN.format(13))
     edit(s, hazard_id, {"location": "二号厂区"}, day=14)
     assert review(s)[0] == 0

@@ -121,3 +121,31 @@ def copy_new(source: Path, target: Path) -> None:
         finally:
             with contextlib.suppress(FileNotFoundError):
                 temp.unlink()
+
+
+@contextlib.contextmanager
+def exclusive(lock_file: Path, timeout: float, busy: SafecheckError) -> Iterator[None]:
+    """Hold an exclusive lock on ``lock_file`` for a read-modify-write.
+
+    A second writer polls for up to ``timeout`` seconds, then raises ``busy``. The lock
+    is the kernel's (``flock``): it dies with its process, so a killed writer never
+    leaves the ledger locked.
+    """
+    import fcntl
+    import time
+
+    lock_file.parent.mkdir(parents=True, exist_ok=True)
+    handle = open(lock_file, "a+b")  # noqa: SIM115 - held for the whole block
+    try:
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    raise busy from None
+                time.sleep(0.05)
+        yield
+    finally:
+        handle.close()  # closing releases the lock

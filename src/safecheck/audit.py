@@ -16,9 +16,11 @@ from pathlib import Path
 from safecheck import yamlio
 from safecheck.context import LedgerContext
 from safecheck.errors import EXIT_FINDINGS, EXIT_OK
+from safecheck.i18n import Msg, render
 from safecheck.ids import parse_hazard_id
 from safecheck.inspections import StoredInspection, coverage, load_inspections
 from safecheck.layout import documents_dir
+from safecheck.lifecycle.rules import closure_problems, root_cause_required
 from safecheck.models.consistency import describe_missing
 from safecheck.store import Ledger, StoredHazard, load_ledger
 from safecheck.vocab import Severity, Status
@@ -30,7 +32,7 @@ class Finding:
 
     rule: str
     severity: Severity
-    message: str
+    message: Msg | str
     path: str
     line: int | None = None
     id: str | None = None
@@ -39,8 +41,13 @@ class Finding:
     def as_dict(self) -> dict[str, object]:
         """The JSON shape: rule, severity, id, path, line, message (and unit)."""
         return {"rule": self.rule, "severity": self.severity.value, "id": self.id,
-                "path": self.path, "line": self.line, "message": self.message,
+                "path": self.path, "line": self.line, "message": self.text,
                 "unit": self.unit}
+
+    @property
+    def text(self) -> str:
+        """The message in the current locale."""
+        return render(self.message)
 
 
 @dataclass(frozen=True)
@@ -78,7 +85,8 @@ def check(rule_id: str, severity: Severity, description: str) -> Callable[[Check
     return decorate
 
 
-def _finding(rule: str, stored: StoredHazard, message: str, field: str | None = None) -> Finding:
+def _finding(rule: str, stored: StoredHazard, message: Msg | str,
+             field: str | None = None) -> Finding:
     line = yamlio.line_of(stored.text, field) if field else None
     return Finding(rule, RULES[rule].severity, message, stored.relpath, line, stored.hazard.id,
                    stored.hazard.unit)
@@ -94,16 +102,20 @@ def _unit_of(path: str) -> str | None:
 def _invalid(data: AuditInput) -> Iterator[Finding]:
     for problem in data.ledger.problems:
         path = str(problem.path)
-        field = f"{problem.field}: " if problem.field else ""
-        yield Finding("invalid", RULES["invalid"].severity, f"{field}{problem.message}", path,
+        message = (Msg("audit.field", field=problem.field, message=problem.message)
+                   if problem.field else problem.message)
+        yield Finding("invalid", RULES["invalid"].severity, message, path,
                       problem.line, Path(path).stem, _unit_of(path))
     context = data.context
     for stored in data.ledger.hazards:
         h = stored.hazard
         if h.domain not in context.checklists:
-            yield _finding("invalid", stored, f"domain: unknown domain '{h.domain}'", "domain")
+            yield _finding("invalid", stored, Msg("audit.field", field="domain", message=Msg(
+                "error.unknown_domain", domain=h.domain, known=context.domains)), "domain")
         if h.source not in context.settings.sources:
-            yield _finding("invalid", stored, f"source: unknown source '{h.source}'", "source")
+            yield _finding("invalid", stored, Msg("audit.field", field="source", message=Msg(
+                "error.unknown_source", source=h.source, known=context.settings.sources)),
+                "source")
 
 
 @check("overdue", Severity.ERROR,
@@ -113,10 +125,10 @@ def _overdue(data: AuditInput) -> Iterator[Finding]:
         h = stored.hazard
         days = h.days_overdue(data.today)
         if days:
-            who = h.responsible or "no responsible person named"
+            who = h.responsible or Msg("audit.nobody")
             yield _finding("overdue", stored,
-                           f"overdue by {days} day{'s' if days != 1 else ''} (deadline "
-                           f"{h.effective_deadline}, {h.status.value}); responsible: {who}",
+                           Msg("audit.overdue", days=days, deadline=h.effective_deadline,
+                               status=h.status, who=who),
                            "extensions" if h.extensions else "plan.deadline")
 
 
@@ -129,9 +141,68 @@ def _plan_incomplete(data: AuditInput) -> Iterator[Finding]:
         age = (data.today - h.found_on).days
         if h.status is Status.REPORTED and age > limit:
             yield _finding("plan-incomplete", stored,
-                           f"five-in-place plan still incomplete {age} days after it was found "
-                           f"(due within {limit}); missing: {describe_missing(h.plan_missing)}",
+                           Msg("audit.plan_incomplete", days=age, limit=limit,
+                               missing=describe_missing(h.plan_missing)),
                            "plan" if h.plan else "status")
+
+
+@check("major-unreported", Severity.ERROR,
+       "a major hazard not reported to the authority within major_report_within_days")
+def _major_unreported(data: AuditInput) -> Iterator[Finding]:
+    limit = data.context.settings.major_report_within_days
+    for stored in data.ledger.hazards:
+        h = stored.hazard
+        if not h.is_major or h.status is Status.VOID:
+            continue
+        reported = h.major.reported_on if h.major else None
+        if reported is not None:
+            late = (reported - h.found_on).days
+            if late > limit:
+                yield _finding("major-unreported", stored, Msg(
+                    "audit.major_reported_late", days=late, limit=limit), "major.reported_on")
+            continue
+        age = (data.today - h.found_on).days
+        if h.is_open and age > limit:
+            yield _finding("major-unreported", stored,
+                           Msg("audit.major_unreported", days=age, limit=limit), "major")
+
+
+@check("major-governance", Severity.ERROR,
+       "a major hazard rectifying without its governance plan (basis, objectives, approval)")
+def _major_governance(data: AuditInput) -> Iterator[Finding]:
+    for stored in data.ledger.hazards:
+        h = stored.hazard
+        if not h.is_major or h.status not in (Status.RECTIFYING, Status.VERIFYING):
+            continue
+        missing = h.major.plan_missing() if h.major else ["basis", "objectives",
+                                                           "plan_approved_by"]
+        if missing:
+            yield _finding("major-governance", stored, Msg(
+                "audit.major_governance", missing=describe_missing(missing)), "major")
+
+
+@check("major-closure", Severity.ERROR,
+       "a closed major hazard without a passing assessment, or without the supervising "
+       "authority's sign-off")
+def _major_closure(data: AuditInput) -> Iterator[Finding]:
+    settings = data.context.settings
+    for stored in data.ledger.hazards:
+        h = stored.hazard
+        if h.status is not Status.CLOSED or not h.is_major:
+            continue
+        for problem in closure_problems(h, settings):
+            if problem.rule == "major-closure":
+                yield _finding("major-closure", stored, problem.message, problem.field)
+
+
+@check("root-cause", Severity.ERROR,
+       "a closed hazard without the root cause its level or source requires")
+def _root_cause(data: AuditInput) -> Iterator[Finding]:
+    settings = data.context.settings
+    for stored in data.ledger.hazards:
+        h = stored.hazard
+        if h.status is Status.CLOSED and not h.root_cause and root_cause_required(h, settings):
+            yield _finding("root-cause", stored, Msg("rule.root_cause"), "root_cause")
 
 
 @check("duplicate-id", Severity.ERROR,
@@ -142,10 +213,11 @@ def _duplicate_id(data: AuditInput) -> Iterator[Finding]:
         paths[stored.hazard.id].append(stored)
     for hazard_id, stored_list in paths.items():
         if len(stored_list) > 1:
-            others = ", ".join(s.relpath for s in stored_list)
+            others = [s.relpath for s in stored_list]
             for stored in stored_list:
-                yield _finding("duplicate-id", stored, f"{hazard_id} is in {len(stored_list)} "
-                                                       f"files: {others}", "id")
+                yield _finding("duplicate-id", stored, Msg(
+                    "audit.duplicate_id", id=hazard_id, count=len(stored_list), files=others),
+                    "id")
 
 
 @check("id-path-mismatch", Severity.ERROR,
@@ -155,19 +227,19 @@ def _id_path_mismatch(data: AuditInput) -> Iterator[Finding]:
         h = stored.hazard
         parts = stored.relpath.split("/")  # records/<UNIT>/<YYYY>/<ID>.yaml
         parsed = parse_hazard_id(h.id)
-        problems = []
+        problems: list[Msg] = []
         if parts[-1] != f"{h.id}.yaml":
-            problems.append(f"the file name should be {h.id}.yaml")
+            problems.append(Msg("audit.path.name", name=f"{h.id}.yaml"))
         if parsed is None:
-            problems.append("the ID's date is not a calendar date")
+            problems.append(Msg("audit.path.date"))
         else:
             unit, day = parsed
             if unit != h.unit:
-                problems.append(f"the ID's unit {unit} is not the record's unit {h.unit}")
+                problems.append(Msg("audit.path.unit", id_unit=unit, unit=h.unit))
             if parts[1] != unit or parts[2] != f"{day:%Y}":
-                problems.append(f"it belongs in records/{unit}/{day:%Y}/")
+                problems.append(Msg("audit.path.folder", folder=f"records/{unit}/{day:%Y}/"))
         if problems:
-            yield _finding("id-path-mismatch", stored, "; ".join(problems), "id")
+            yield _finding("id-path-mismatch", stored, Msg("list", items=problems), "id")
 
 
 @check("unknown-unit", Severity.ERROR,
@@ -177,7 +249,7 @@ def _unknown_unit(data: AuditInput) -> Iterator[Finding]:
     for stored in data.ledger.hazards:
         if stored.hazard.unit not in codes:
             yield _finding("unknown-unit", stored,
-                           f"unit {stored.hazard.unit} is not in safecheck.yaml", "unit")
+                           Msg("audit.unknown_unit", unit=stored.hazard.unit), "unit")
 
 
 @check("missing-document", Severity.ERROR,
@@ -198,7 +270,8 @@ def _missing_document(data: AuditInput) -> Iterator[Finding]:
         if missing:
             folder = documents_dir(Path(stored.relpath)).as_posix()
             yield _finding("missing-document", stored,
-                           f"not in {folder}/: {', '.join(missing)}", "documents")
+                           Msg("audit.missing_document", folder=folder, names=missing),
+                           "documents")
 
 
 @check("due-soon", Severity.WARNING,
@@ -207,12 +280,12 @@ def _due_soon(data: AuditInput) -> Iterator[Finding]:
     window = data.context.settings.due_soon_days
     for stored in data.ledger.hazards:
         h = stored.hazard
-        deadline = h.effective_deadline
-        if h.is_open and deadline is not None and 0 <= (deadline - data.today).days <= window:
-            days = (deadline - data.today).days
-            when = "today" if days == 0 else f"in {days} day{'s' if days != 1 else ''}"
-            yield _finding("due-soon", stored, f"due {when} ({deadline}); responsible: "
-                                               f"{h.responsible or '-'}", "plan.deadline")
+        if h.due_soon(data.today, window):
+            days = h.days_left(data.today)
+            when = Msg("audit.today") if days == 0 else Msg("audit.in_days", days=days)
+            yield _finding("due-soon", stored, Msg(
+                "audit.due_soon", when=when, deadline=h.effective_deadline,
+                who=h.responsible or "—"), "extensions" if h.extensions else "plan.deadline")
 
 
 @check("inspection-due", Severity.WARNING,
@@ -224,10 +297,11 @@ def _inspection_due(data: AuditInput) -> Iterator[Finding]:
         if not cell.due:
             continue
         name = context.domain_name(cell.domain)
-        when = ("never inspected" if cell.last is None
-                else f"last inspected {cell.last} ({cell.days_since} days ago)")
+        when = (Msg("audit.never_inspected") if cell.last is None
+                else Msg("audit.last_inspected", date=cell.last, days=cell.days_since))
         yield Finding("inspection-due", RULES["inspection-due"].severity,
-                      f"{name} ({cell.domain}, {cell.frequency}): {when}",
+                      Msg("audit.inspection_due", name=name, domain=cell.domain,
+                          frequency=Msg(f"frequency.{cell.frequency}"), when=when),
                       f"records/{cell.unit}", None, None, cell.unit)
 
 
@@ -243,21 +317,21 @@ def _inspection_link(data: AuditInput) -> Iterator[Finding]:
         run = runs.get(h.inspection)
         if run is None:
             yield _finding("inspection-link", stored,
-                           f"inspection {h.inspection} does not exist", "inspection")
+                           Msg("audit.link.no_inspection", inspection=h.inspection),
+                           "inspection")
         elif h.id not in run.inspection.hazards:
             yield _finding("inspection-link", stored,
-                           f"inspection {h.inspection} does not list this hazard", "inspection")
+                           Msg("audit.link.not_listed", inspection=h.inspection), "inspection")
     for run in runs.values():
         for hazard_id in run.inspection.hazards:
             raised = hazards.get(hazard_id)
             if raised is None:
-                problem = "does not exist"
+                problem = Msg("audit.link.no_hazard", id=hazard_id)
             elif raised.hazard.inspection != run.inspection.id:
-                problem = "does not name this inspection"
+                problem = Msg("audit.link.not_named", id=hazard_id)
             else:
                 continue
-            yield Finding("inspection-link", RULES["inspection-link"].severity,
-                          f"hazard {hazard_id} raised by this inspection {problem}",
+            yield Finding("inspection-link", RULES["inspection-link"].severity, problem,
                           run.relpath, None, run.inspection.id, run.inspection.unit)
 
 
@@ -293,7 +367,7 @@ class AuditResult:
 
 def severity_of(rule: str, context: LedgerContext) -> Severity:
     """The rule's severity after safecheck.yaml's ``rules:`` overrides."""
-    return context.settings.rules.get(rule, RULES[rule].severity)
+    return context.settings.severity(rule, RULES[rule].severity)
 
 
 def run_audit(context: LedgerContext, ledger: Ledger, today: dt.date,

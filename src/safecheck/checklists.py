@@ -6,8 +6,8 @@ from pathlib import Path
 
 from safecheck import layout, yamlio
 from safecheck.errors import DataError, Problem
+from safecheck.loading import validated
 from safecheck.models.checklist import Checklist
-from safecheck.models.common import validated
 from safecheck.resources import packaged_dir
 from safecheck.vocab import DEFAULT_DOMAINS
 

@@ -1,21 +1,35 @@
-"""Organisation settings: ``safecheck.yaml`` at the root of a safety repository."""
+"""Organisation settings: ``safecheck.yaml`` at the root of a safety repository.
+
+Who may do what lives here, once: the roster's roles (DESIGN.md, "Settings") and the
+rules that decide which sources need a root cause. Names are compared by
+:func:`safecheck.models.common.person_key`, never as raw strings.
+"""
 
 from __future__ import annotations
 
-from pathlib import Path
-from typing import Annotated
+from typing import Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import AliasChoices, Field, field_validator, model_validator
 
-from safecheck import yamlio
-from safecheck.models.common import Line, Name, Record, Slug, UnitCode, validated
+from safecheck.models.common import Line, Name, Record, Slug, UnitCode, person_key
 from safecheck.vocab import DEFAULT_SOURCES, Locale, Severity
 
 SETTINGS_FILE = "safecheck.yaml"
 
-#: Roles a person on the roster can have.
-ROLES = ("verifier", "manager", "inspector")
+Role = Literal["verifier", "approver", "manager", "keeper", "inspector"]
+#: The fixed vocabulary of roles (DESIGN.md): an unknown role is a settings error.
+ROLES: tuple[Role, ...] = ("verifier", "approver", "manager", "keeper", "inspector")
+
+Regime = Literal["industry-trade", "building-municipal", "city-gas", "water-supply", "hazchem",
+                 "hazchem-user", "fire-key-unit", "special-equipment-user", "property",
+                 "other"]
+
+#: Sources whose hazards need a root cause before closing, unless rules: says otherwise.
+DEFAULT_ROOT_CAUSE_SOURCES = ("district-inspection", "resident-supervision", "regulator",
+                              "accident-lesson")
+#: Keys of ``rules:`` that are not audit-rule severities.
+LIST_RULES = ("root-cause-sources",)
 
 
 class Unit(Record):
@@ -23,6 +37,8 @@ class Unit(Record):
 
     code: UnitCode
     name: Line
+    #: Which national criteria decide what is a major hazard here (DESIGN.md, regimes).
+    regimes: list[Regime] = []
     #: Domains this unit inspects (default: all); e.g. no rental housing at a water plant.
     domains: list[Slug] | None = None
 
@@ -33,7 +49,7 @@ class Person(Record):
     name: Name
     email: str | None = None
     unit: UnitCode | None = None
-    roles: list[Annotated[str, Field(pattern=r"^[a-z-]+$")]] = []
+    roles: list[Role] = []
 
 
 class Settings(Record):
@@ -47,8 +63,10 @@ class Settings(Record):
     sources: list[Slug] = Field(default=list(DEFAULT_SOURCES), min_length=1)
     plan_within_days: int = Field(default=3, ge=0, le=365)
     due_soon_days: int = Field(default=7, ge=0, le=365)
+    late_entry_days: int = Field(default=7, ge=0, le=3650)
+    major_report_within_days: int = Field(default=1, ge=0, le=365)
     base_branch: str = Field(default="main", pattern=r"^[A-Za-z0-9._/-]+$")
-    rules: dict[Slug, Severity] = {}
+    rules: dict[Slug, Severity | list[Slug]] = {}
 
     @field_validator("timezone")
     @classmethod
@@ -59,12 +77,25 @@ class Settings(Record):
             raise ValueError(f"unknown time zone '{value}' (e.g. Asia/Shanghai)") from None
         return value
 
+    @field_validator("rules")
+    @classmethod
+    def _rule_shapes(cls, value: dict[str, Severity | list[str]]) -> dict[str, object]:
+        for key, setting in value.items():
+            if (key in LIST_RULES) != isinstance(setting, list):
+                want = "a list" if key in LIST_RULES else "error, warning or off"
+                raise ValueError(f"rules.{key} must be {want}")
+        return dict(value)
+
     @model_validator(mode="after")
     def _unique(self) -> Settings:
         codes = [u.code for u in self.units]
         duplicates = sorted({c for c in codes if codes.count(c) > 1})
         if duplicates:
             raise ValueError(f"unit codes must be unique: {', '.join(duplicates)}")
+        keys = [person_key(p.name) for p in self.people]
+        repeated = sorted({p.name for p in self.people if keys.count(person_key(p.name)) > 1})
+        if repeated:
+            raise ValueError(f"people must be listed once: {', '.join(repeated)}")
         return self
 
     @property
@@ -72,17 +103,61 @@ class Settings(Record):
         """The configured unit codes."""
         return {u.code for u in self.units}
 
+    def unit(self, code: str) -> Unit | None:
+        """The configured unit ``code``."""
+        return next((u for u in self.units if u.code == code), None)
+
     def unit_name(self, code: str) -> str:
         """The unit's name, or its code when it is not configured."""
-        return next((u.name for u in self.units if u.code == code), code)
+        unit = self.unit(code)
+        return unit.name if unit else code
+
+    def regimes_of(self, code: str) -> list[str]:
+        """The regimes of unit ``code`` (empty when none are set)."""
+        unit = self.unit(code)
+        return list(unit.regimes) if unit else []
+
+    # --- the roster: who may do what ---------------------------------------------------
+    @property
+    def has_roster(self) -> bool:
+        """True when people are listed: then names and roles are checked."""
+        return bool(self.people)
+
+    def person(self, name: str | None) -> Person | None:
+        """The roster entry for ``name`` (compared normalised), if any."""
+        key = person_key(name)
+        return next((p for p in self.people if person_key(p.name) == key), None) if key else None
+
+    def person_by_email(self, email: str) -> Person | None:
+        """The roster entry whose email is ``email`` (case-insensitive)."""
+        wanted = email.strip().casefold()
+        return next((p for p in self.people if p.email and p.email.casefold() == wanted), None)
+
+    def role_in_use(self, role: Role) -> bool:
+        """True when anyone on the roster has ``role`` (then the role is enforced)."""
+        return any(role in p.roles for p in self.people)
+
+    def may(self, name: str | None, role: Role, unit: str | None = None) -> bool:
+        """True when ``name`` may act as ``role`` (for ``unit``). Without a roster, or
+        when nobody holds the role, anyone may: the roster is the organisation's choice."""
+        if not self.role_in_use(role):
+            return True
+        person = self.person(name)
+        return (person is not None and role in person.roles
+                and (unit is None or person.unit in (None, unit)))
 
     def verifiers_for(self, unit: str) -> list[Person]:
         """Roster people who may verify a hazard of ``unit`` (their unit, or group-wide)."""
         return [p for p in self.people if "verifier" in p.roles and p.unit in (None, unit)]
 
+    # --- rules that are not severities ---------------------------------------------------
+    @property
+    def root_cause_sources(self) -> tuple[str, ...]:
+        """Sources whose hazards need a root cause before closing."""
+        value = self.rules.get("root-cause-sources")
+        return tuple(value) if isinstance(value, list) else DEFAULT_ROOT_CAUSE_SOURCES
 
-def load_settings(root: Path) -> Settings:
-    """Read and validate ``root/safecheck.yaml``; raise DataError naming file, line, field."""
-    path = root / SETTINGS_FILE
-    text = yamlio.read_file(path, SETTINGS_FILE)
-    return validated(Settings, yamlio.load_mapping(text, SETTINGS_FILE), text, SETTINGS_FILE)
+    def severity(self, rule: str, default: Severity) -> Severity:
+        """A rule's severity after ``rules:``."""
+        value = self.rules.get(rule)
+        return value if isinstance(value, Severity) else default

@@ -6,8 +6,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from safecheck.checklists import load_checklists
-from safecheck.config import SETTINGS_FILE, Settings, load_settings
+from safecheck.config import SETTINGS_FILE, Settings
 from safecheck.errors import DataError, Problem, SafecheckError
+from safecheck.i18n import Msg
+from safecheck.loading import load_settings
 from safecheck.models.checklist import Checklist
 from safecheck.vocab import Locale
 
@@ -40,19 +42,19 @@ class LedgerContext:
     def require_unit(self, code: str) -> None:
         """Raise unless ``code`` is a configured unit."""
         if code not in self.settings.unit_codes:
-            known = ", ".join(sorted(self.settings.unit_codes))
-            raise SafecheckError(f"unknown unit '{code}' (safecheck.yaml lists: {known})")
+            raise SafecheckError(Msg("error.unknown_unit", code=code,
+                                     known=sorted(self.settings.unit_codes)))
 
     def require_domain(self, domain: str) -> None:
         """Raise unless ``domain`` has a checklist."""
         if domain not in self.checklists:
-            raise SafecheckError(f"unknown domain '{domain}' (known: {', '.join(self.domains)})")
+            raise SafecheckError(Msg("error.unknown_domain", domain=domain, known=self.domains))
 
     def require_source(self, source: str) -> None:
         """Raise unless ``source`` is one of the configured sources."""
         if source not in self.settings.sources:
-            known = ", ".join(self.settings.sources)
-            raise SafecheckError(f"unknown source '{source}' (safecheck.yaml lists: {known})")
+            raise SafecheckError(Msg("error.unknown_source", source=source,
+                                     known=self.settings.sources))
 
 
 def open_context(root: Path) -> LedgerContext:

@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from safecheck.i18n import Msg, render
+
 EXIT_OK = 0
 EXIT_FINDINGS = 1
 EXIT_INPUT = 2
@@ -16,13 +18,24 @@ EXIT_BUG = 3
 
 
 class SafecheckError(Exception):
-    """An error the user can act on; ``str(error)`` is a one-line message."""
+    """An error the user can act on; ``str(error)`` is a one-line message in the locale
+    of the run (the message is kept as a :class:`Msg` until it is shown)."""
 
     exit_code = EXIT_INPUT
 
-    def __init__(self, message: str) -> None:
+    def __init__(self, message: Msg | str) -> None:
         super().__init__(message)
-        self.message = message
+        self.msg = message
+
+    @property
+    def message(self) -> str:
+        """The message, rendered in the current locale."""
+        return render(self.msg)
+
+    @property
+    def key(self) -> str | None:
+        """The catalogue key of the message, for callers that branch on it."""
+        return self.msg.key if isinstance(self.msg, Msg) else None
 
     def __str__(self) -> str:
         return self.message
@@ -31,10 +44,10 @@ class SafecheckError(Exception):
 class RefusedTransition(SafecheckError):
     """A lifecycle change that the record's state does not allow."""
 
-    def __init__(self, message: str, reason: str | None = None) -> None:
+    def __init__(self, message: Msg | str, reason: Msg | str | None = None) -> None:
         super().__init__(message)
         #: Why, without saying which record (the message says both).
-        self.reason = reason or message
+        self.reason: Msg | str = reason if reason is not None else message
 
 
 class NotFound(SafecheckError):
@@ -58,16 +71,21 @@ class Problem:
     """
 
     path: Path | str
-    message: str
+    message: Msg | str
     line: int | None = None
     field: str | None = None
+
+    @property
+    def text(self) -> str:
+        """The message in the current locale."""
+        return render(self.message)
 
     def __str__(self) -> str:
         where = str(self.path)
         if self.line is not None:
             where += f":{self.line}"
         field = f" {self.field}:" if self.field else ""
-        return f"{where}:{field} {self.message}"
+        return f"{where}:{field} {self.text}"
 
 
 class DataError(SafecheckError):

@@ -32,8 +32,37 @@ class Event:
                 **self.detail}
 
 
-_WATCHED = {"status", "plan", "extensions", "rectification", "verifications", "reopenings",
-            "void", "id", "documents"}
+#: Lists whose new entries are events of their own (append-only in the lifecycle).
+_ENTRY_LISTS = ("extensions", "rectifications", "verifications", "corrections", "reopenings")
+#: Keys reported by their own events, not as field changes.
+_OWN_EVENTS = {"status", "id", "void", "documents", "schema", *_ENTRY_LISTS}
+
+
+def _flatten(data: dict[str, Any], prefix: str = "") -> dict[str, Any]:
+    """``{"plan": {"deadline": …}}`` → ``{"plan.deadline": …}``; lists stay whole."""
+    out: dict[str, Any] = {}
+    for key, value in data.items():
+        name = f"{prefix}{key}"
+        if isinstance(value, dict) and key != "fields":
+            out.update(_flatten(value, f"{name}."))
+        else:
+            out[name] = value
+    return out
+
+
+def field_changes(old: Hazard, new: Hazard) -> list[dict[str, Any]]:
+    """Every field that differs between two versions, with its old and new value
+    (the plan's parts included), except those reported as events of their own."""
+    before = _flatten({k: v for k, v in old.to_data().items() if k not in _OWN_EVENTS})
+    after = _flatten({k: v for k, v in new.to_data().items() if k not in _OWN_EVENTS})
+    return [{"field": name, "old": before.get(name), "new": after.get(name)}
+            for name in sorted(set(before) | set(after), key=_field_order(before, after))
+            if before.get(name) != after.get(name)]
+
+
+def _field_order(before: dict[str, Any], after: dict[str, Any]) -> Any:
+    order = {name: i for i, name in enumerate([*after, *before])}
+    return lambda name: order.get(name, len(order))
 
 
 def changes_between(old: Hazard | None, new: Hazard | None) -> list[tuple[str, dict[str, Any]]]:
@@ -53,19 +82,32 @@ def changes_between(old: Hazard | None, new: Hazard | None) -> list[tuple[str, d
         found.append(("plan-completed", {"deadline": deadline.isoformat() if deadline
                                          else None}))
     for ext in new.extensions[len(old.extensions):]:
-        found.append(("extended", {"to": ext.to.isoformat(), "approved_by": ext.approved_by}))
-    if new.rectification is not None and new.rectification != old.rectification:
-        found.append(("rectified", {"by": new.rectification.rectified_by,
-                                    "on": new.rectification.completed_on.isoformat()}))
+        found.append(("extended", {"to": ext.to.isoformat(), "approved_by": ext.approved_by,
+                                   "on": ext.approved_on.isoformat()}))
+    for n, round_ in enumerate(new.rectifications[len(old.rectifications):],
+                               start=len(old.rectifications) + 1):
+        found.append(("rectified", {"round": n, "by": round_.by,
+                                    "on": round_.completed_on.isoformat(),
+                                    "documents": list(round_.documents)}))
     for ver in new.verifications[len(old.verifications):]:
         found.append(("verified", {"result": ver.result.value, "by": ver.by,
                                    "on": ver.date.isoformat()}))
-    old_docs = set(old.documents.all()) if old.documents else set()
-    added = [d for d in (new.documents.all() if new.documents else ()) if d not in old_docs]
+    for correction in new.corrections[len(old.corrections):]:
+        found.append(("corrected", {"by": correction.by, "reason": correction.reason,
+                                    "fields": {k: list(v) for k, v in
+                                               correction.fields.items()}}))
+    old_docs = old.all_documents
+    new_docs = new.all_documents
+    added = [d for d in new_docs if d not in old_docs]
+    removed = [d for d in old_docs if d not in new_docs]
     if added:
         found.append(("documents", {"added": added}))
+    if removed:
+        found.append(("documents-removed", {"removed": removed}))
     for reopening in new.reopenings[len(old.reopenings):]:
-        found.append(("reopened", {"by": reopening.by, "reason": reopening.reason}))
+        found.append(("reopened", {"by": reopening.by, "reason": reopening.reason,
+                                   "deadline": reopening.deadline.isoformat()
+                                   if reopening.deadline else None}))
     if old.status != new.status:
         found.append(("status", {"from": old.status.value, "to": new.status.value}))
         if new.status.value == "closed":
@@ -73,11 +115,10 @@ def changes_between(old: Hazard | None, new: Hazard | None) -> list[tuple[str, d
             found.append(("closed", {"verified_by": last.by if last else None}))
         if new.status.value == "void" and new.void is not None:
             found.append(("voided", {"by": new.void.by, "reason": new.void.reason}))
-    before, after = old.to_data(), new.to_data()
-    edited = sorted(k for k in set(before) | set(after)
-                    if before.get(k) != after.get(k) and k not in _WATCHED)
-    if edited:
-        found.append(("edited", {"fields": edited}))
+    changed = field_changes(old, new)
+    if changed:
+        found.append(("edited", {"fields": [c["field"] for c in changed],
+                                 "changes": changed}))
     return found
 
 

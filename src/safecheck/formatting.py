@@ -1,4 +1,5 @@
-"""``fmt``: rewrite hand-edited record files in the canonical form, or report them."""
+"""``fmt`` and ``migrate``: rewrite record files in the canonical form the tool writes
+(schema 2, fixed key order, block style), or report the files that are not."""
 
 from __future__ import annotations
 
@@ -9,8 +10,9 @@ from pydantic import BaseModel
 
 from safecheck import atomic, layout, yamlio
 from safecheck.errors import DataError, Problem
-from safecheck.models.common import validated
-from safecheck.models.hazard import Hazard
+from safecheck.i18n import Msg
+from safecheck.loading import validated
+from safecheck.models.hazard import SCHEMA, Hazard
 
 
 @dataclass
@@ -18,7 +20,7 @@ class FormatResult:
     """Files that were (or would be) rewritten, and files that could not be read."""
 
     changed: list[str] = field(default_factory=list)
-    unchanged: int = 0
+    written: list[Path] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
 
 
@@ -31,36 +33,42 @@ def _model_for(data: dict[str, object]) -> type[BaseModel] | None:
     return None
 
 
-def canonical_text(text: str, relpath: str) -> str:
-    """The canonical form of a record file's text; raises DataError if it is invalid."""
+def canonical_text(text: str, relpath: str) -> tuple[str, bool]:
+    """The canonical form of a record file's text, and whether the file is of an older
+    schema; raises DataError if it is invalid."""
     data = yamlio.load_mapping(text, relpath)
     model = _model_for(data)
     if model is None:
-        raise DataError(Problem(relpath, f"unknown kind {data.get('kind')!r}",
+        raise DataError(Problem(relpath, Msg("error.unknown_kind", kind=str(data.get("kind"))),
                                 yamlio.line_of(text, "kind"), "kind"))
+    old = model is Hazard and data.get("schema") != SCHEMA
     record = validated(model, data, text, relpath)
-    return yamlio.dump(record.to_data())  # type: ignore[attr-defined]
+    return yamlio.dump(record.to_data()), old  # type: ignore[attr-defined]
 
 
-def format_records(root: Path, paths: list[Path] | None, check: bool) -> FormatResult:
-    """Canonicalize ``paths`` (default: every hazard and inspection file)."""
+def _files(root: Path, paths: list[Path] | None) -> list[Path]:
     if paths:
-        files = [p if p.is_absolute() else Path.cwd() / p for p in paths]
-    else:
-        files = [*layout.hazard_files(root), *layout.inspection_files(root)]
+        return [p if p.is_absolute() else Path.cwd() / p for p in paths]
+    return [*layout.hazard_files(root), *layout.inspection_files(root)]
+
+
+def format_records(root: Path, paths: list[Path] | None, check: bool,
+                   only_old: bool = False) -> FormatResult:
+    """Canonicalize ``paths`` (default: every hazard and inspection file); with
+    ``only_old``, only files of an older schema (``migrate``). ``check`` writes nothing."""
     result = FormatResult()
-    for path in files:
+    for path in _files(root, paths):
         relpath = layout.relative(root, path)
         try:
             text = yamlio.read_file(path, relpath)
-            canonical = canonical_text(text, relpath)
+            canonical, old = canonical_text(text, relpath)
         except DataError as exc:
             result.problems.append(exc.problem)
             continue
-        if canonical == text:
-            result.unchanged += 1
+        if canonical == text or (only_old and not old):
             continue
         result.changed.append(relpath)
         if not check:
             atomic.write_text(path, canonical, expected=text)
+            result.written.append(path)
     return result

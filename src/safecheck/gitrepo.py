@@ -6,12 +6,33 @@ from __future__ import annotations
 import datetime as dt
 import os
 import subprocess
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
 from safecheck.errors import GitError
+
+# Variables that point git at another repository, index or object store: inherited
+# from a hook or a CI step they would make every question answer about the wrong tree
+# (pre-commit's no_git_env does the same). Identity and date variables are kept.
+_REPOSITORY_VARIABLES = frozenset({
+    "GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE", "GIT_OBJECT_DIRECTORY",
+    "GIT_ALTERNATE_OBJECT_DIRECTORIES", "GIT_COMMON_DIR", "GIT_NAMESPACE", "GIT_PREFIX",
+    "GIT_QUARANTINE_PATH", "GIT_GRAFT_FILE", "GIT_SHALLOW_FILE", "GIT_REPLACE_REF_BASE",
+    "GIT_NO_REPLACE_OBJECTS", "GIT_DISCOVERY_ACROSS_FILESYSTEM", "GIT_CEILING_DIRECTORIES",
+    "GIT_LITERAL_PATHSPECS", "GIT_GLOB_PATHSPECS", "GIT_NOGLOB_PATHSPECS",
+    "GIT_ICASE_PATHSPECS", "GIT_EXTERNAL_DIFF", "GIT_DIFF_OPTS",
+})
+
+
+def clean_environment(environ: Mapping[str, str]) -> dict[str, str]:
+    """The environment git runs with: no variable that redirects it, no prompts, C
+    locale for messages we parse."""
+    env = {k: v for k, v in environ.items() if k not in _REPOSITORY_VARIABLES}
+    env.update(GIT_TERMINAL_PROMPT="0", LC_ALL="C")
+    return env
+
 
 _RECORD_SEP = "\x1e"
 _FORMAT = f"{_RECORD_SEP}%H%x00%P%x00%an%x00%ae%x00%cI%x00%s"
@@ -52,8 +73,7 @@ class GitRepo:
 
     def __init__(self, root: Path) -> None:
         self.root = root
-        self._env = dict(os.environ, GIT_TERMINAL_PROMPT="0", LC_ALL="C")
-        self._env.pop("GIT_DIR", None)
+        self._env = clean_environment(os.environ)
 
     def _run(self, args: Sequence[str], stdin: bytes | None = None,
              ok: Iterable[int] = (0,)) -> bytes:
@@ -79,6 +99,13 @@ class GitRepo:
         if need_history and self._run(["rev-parse", "--is-shallow-repository"]).strip() == b"true":
             raise GitError("this is a shallow clone; history needs the full history "
                            "(git fetch --unshallow)")
+
+    def commit_paths(self, paths: Sequence[str], message: str) -> str:
+        """Commit exactly ``paths`` (repository-relative) with ``message``, leaving
+        anything else staged as it was; return the new commit id."""
+        self._run(["add", "--", *paths])
+        self._run(["commit", "-q", "--only", "-m", message, "--", *paths])
+        return self.resolve("HEAD")
 
     def resolve(self, revision: str) -> str:
         """The commit id of ``revision``; a one-line error if there is no such commit."""

@@ -18,8 +18,10 @@ from pydantic import ValidationError
 from safecheck import atomic, ids, layout, lifecycle, store, yamlio
 from safecheck.context import LedgerContext
 from safecheck.errors import DataError, Problem, RefusedTransition, SafecheckError
+from safecheck.i18n import Msg
+from safecheck.loading import located
 from safecheck.models.checklist import FREQUENCY_DAYS
-from safecheck.models.common import located, problems_from
+from safecheck.models.common import problems_from
 from safecheck.models.hazard import Hazard
 from safecheck.models.inspection import Inspection, ItemOutcome
 
@@ -40,8 +42,9 @@ class InspectionInput:
     #: item id → (result, note); items not listed passed.
     results: dict[str, tuple[str, str | None]] = field(default_factory=dict)
     plan: lifecycle.PlanInput = field(default_factory=lifecycle.PlanInput)
-    #: per failed item: a five-in-place plan given at the terminal (major items need one).
-    item_plans: dict[str, lifecycle.PlanInput] = field(default_factory=dict)
+    #: interim control measures for failed major items (item id → measures); "*" applies
+    #: to every failed major item without its own.
+    interim: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -105,12 +108,14 @@ def plan_inspection(context: LedgerContext, given: InspectionInput, today: dt.da
                 description=(note or text) + "\n", location=given.location,
                 level=item.level, source=given.source, found_on=given.day,
                 found_by=found_by, department=given.department, checklist_item=item.id,
-                inspection=inspection_id, plan=given.item_plans.get(item.id, given.plan))
+                inspection=inspection_id, plan=given.plan,
+                major=lifecycle.MajorInput(interim_measures=given.interim.get(
+                    item.id, given.interim.get("*", ()))))
             try:
                 hazards.append(lifecycle.register(registration, hazard_id, context, today))
             except RefusedTransition as exc:
-                raise RefusedTransition(f"failed item {item.id} cannot become a hazard: "
-                                        f"{exc.reason}") from None
+                raise RefusedTransition(Msg("refuse.inspection_item", item=item.id,
+                                            reason=exc.reason)) from None
         outcomes.append(ItemOutcome(item=item.id, result=result, notes=note or None,
                                     hazard=hazard_id))
     try:

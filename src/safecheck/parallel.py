@@ -45,8 +45,8 @@ def _parse(label: str, read: Callable[[], str]) -> _Wire:
     try:
         text = read()
         return label, text, yamlio.load_mapping(text, label), None
-    except DataError as exc:
-        return label, text, None, (exc.problem.message, exc.problem.line)
+    except DataError as exc:  # rendered here: a message crosses the process as text
+        return label, text, None, (exc.problem.text, exc.problem.line)
 
 
 def _path_chunk(chunk: Sequence[tuple[str, Path]]) -> list[_Wire]:

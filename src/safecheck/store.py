@@ -18,8 +18,10 @@ from pydantic import ValidationError
 
 from safecheck import atomic, layout, parallel, yamlio
 from safecheck.cache import ParsedCache, cache_dir
-from safecheck.errors import DataError, NotFound, Problem, SafecheckError
-from safecheck.models.common import located, problems_from
+from safecheck.errors import ConflictError, DataError, NotFound, Problem, SafecheckError
+from safecheck.i18n import Msg
+from safecheck.loading import located
+from safecheck.models.common import problems_from
 from safecheck.models.consistency import violations
 from safecheck.models.hazard import Hazard
 
@@ -83,7 +85,7 @@ def hazard_from_data(data: dict[str, Any], text: Callable[[], str], relpath: str
     broken = violations(hazard)
     if not broken:
         return hazard, []
-    return hazard, located((Problem(relpath, message, field=name) for name, message in broken),
+    return hazard, located((Problem(relpath, v.message, field=v.field) for v in broken),
                            text())
 
 
@@ -182,6 +184,35 @@ def read_hazard(root: Path, hazard_id: str) -> StoredHazard:
         raise DataError(Problem(relpath, f"the file holds {hazard.id}, not {hazard_id}",
                                 yamlio.line_of(text, "id"), "id"))
     return StoredHazard(hazard, path, relpath, text)
+
+
+#: How long a second writer waits for the first before giving up (seconds).
+LOCK_TIMEOUT = 5.0
+
+
+def lock_file(root: Path) -> Path:
+    """Where writers of the ledger at ``root`` take turns: inside .git, never in the tree
+    (a worktree's .git file names its git folder; outside git, the temp folder)."""
+    git = root / ".git"
+    if git.is_dir():
+        return git / "safecheck" / "write.lock"
+    if git.is_file():
+        line = git.read_text(encoding="utf-8", errors="replace").strip()
+        if line.startswith("gitdir:"):
+            folder = Path(line.split(":", 1)[1].strip())
+            return (folder if folder.is_absolute() else root / folder) / "safecheck-write.lock"
+    import hashlib
+    import tempfile
+
+    digest = hashlib.sha1(str(root.resolve()).encode(), usedforsecurity=False).hexdigest()
+    return Path(tempfile.gettempdir()) / f"safecheck-{digest[:16]}.lock"
+
+
+def writing(root: Path) -> contextlib.AbstractContextManager[None]:
+    """Hold the ledger's write lock for one read-modify-write (a second writer waits up
+    to :data:`LOCK_TIMEOUT` seconds, then stops with exit 2)."""
+    busy = ConflictError(Msg("error.locked", seconds=int(LOCK_TIMEOUT)))
+    return atomic.exclusive(lock_file(root), LOCK_TIMEOUT, busy)
 
 
 def render(hazard: Hazard) -> str:

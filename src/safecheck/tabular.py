@@ -68,6 +68,7 @@ def ledger_row(stored: StoredHazard, context: LedgerContext, today: dt.date) -> 
     locale = context.settings.locale
     plan = h.plan
     last = h.verifications[-1] if h.verifications else None
+    last_round = h.last_round
     values: dict[str, Any] = {
         "id": h.id, "unit": context.settings.unit_name(h.unit), "department": h.department,
         "domain": context.domain_name(h.domain), "checklist_item": h.checklist_item,
@@ -87,9 +88,9 @@ def ledger_row(stored: StoredHazard, context: LedgerContext, today: dt.date) -> 
         "contingency_plan": _text(plan.contingency_plan) if plan else None,
         "contractor": h.contractor.name if h.contractor else None,
         "supervisor": h.contractor.supervisor if h.contractor else None,
-        "completed_on": h.rectification.completed_on if h.rectification else None,
-        "rectified_by": h.rectification.rectified_by if h.rectification else None,
-        "actions": _text(h.rectification.actions) if h.rectification else None,
+        "completed_on": last_round.completed_on if last_round else None,
+        "rectified_by": last_round.by if last_round else None,
+        "actions": _text(last_round.actions) if last_round else None,
         "verified_on": last.date if last else None, "verified_by": last.by if last else None,
         "verification": (f"{'通过' if last.result.value == 'pass' else '不通过'}"
                          if locale == Locale.ZH else last.result.value) if last else None,

@@ -56,6 +56,7 @@ def runtime(ctx: typer.Context) -> Runtime:
 
 # Command modules register themselves on ``app``, in the order help lists them.
 from safecheck.cli import cmd_records  # noqa: E402,F401,I001
+from safecheck.cli import cmd_corrections  # noqa: E402,F401
 from safecheck.cli import cmd_views  # noqa: E402,F401
 from safecheck.cli import cmd_inspect  # noqa: E402,F401
 from safecheck.cli import cmd_history  # noqa: E402,F401

@@ -14,6 +14,7 @@ from safecheck.cli.options import (
     DeadlineOpt,
     FundingOpt,
     FundingSourceOpt,
+    InterimOpt,
     MeasureOpt,
     ResponsibleDeptOpt,
     ResponsibleOpt,
@@ -67,6 +68,7 @@ def inspect_command(
     responsible_department: ResponsibleDeptOpt = None, funding: FundingOpt = None,
     funding_source: FundingSourceOpt = None, currency: CurrencyOpt = None,
     deadline: DeadlineOpt = None, contingency_plan: ContingencyOpt = None,
+    interim_measure: InterimOpt = None,
     no_input: Annotated[bool, typer.Option(
         "--no-input", help="Take results from the flags; unlisted items pass.")] = False,
     fmt: Annotated[TextOrJson, typer.Option("--format")] = TextOrJson.TEXT,
@@ -97,8 +99,10 @@ def inspect_command(
         inspectors=tuple(by), location=location, source=source, department=department,
         results=results,
         plan=plan_input(measure, responsible, responsible_department, funding,
-                         funding_source, currency, deadline, contingency_plan, None, None,
-                         None))
+                        funding_source, currency, deadline, contingency_plan, None, None,
+                        None),
+        interim={"*": tuple(m.strip() for m in interim_measure or [] if m.strip())}
+        if interim_measure else {})
     if not no_input and sys.stdin.isatty():
         from safecheck.cli.walk import walk_checklist
 

@@ -11,7 +11,7 @@ from typing import Annotated
 import typer
 
 from safecheck.cli.app import app, runtime
-from safecheck.cli.options import AsOfOpt, TextOrJson
+from safecheck.cli.options import AsOfOpt, CommitOpt, TextOrJson
 from safecheck.cli.runtime import normalize_id
 from safecheck.vocab import Level, Locale, Status
 
@@ -170,6 +170,30 @@ def audit_command(
     return result.exit_code(strict)
 
 
+def _rewrite(ctx: typer.Context, paths: list[Path] | None, check: bool, commit: bool,
+             migrate: bool) -> int:
+    from safecheck.formatting import format_records
+    from safecheck.i18n import Msg, text
+
+    rt = runtime(ctx)
+    root = rt.root()
+    result = format_records(root, paths, check, only_old=migrate)
+    kind = "migrate" if migrate else "fmt"
+    for relpath in result.changed:
+        print(text(f"{kind}.{'would' if check else 'done'}", path=relpath))
+    for problem in result.problems:
+        print(f"{text('error.prefix')}{problem}", file=sys.stderr)
+    if commit and result.written:
+        from safecheck.changes import commit_files
+
+        verb = "commit.migrate" if migrate else "commit.fmt"
+        sha = commit_files(rt.context(), Msg(verb), result.written)
+        print(text("commit.done", sha=sha[:8]), file=sys.stderr)
+    if result.problems:
+        return 2
+    return 1 if check and result.changed else 0
+
+
 @app.command("fmt")
 def fmt_command(
     ctx: typer.Context,
@@ -177,19 +201,26 @@ def fmt_command(
         help="Files to format (default: every record).")] = None,
     check: Annotated[bool, typer.Option(
         "--check", help="Only report files that are not canonical (exit 1).")] = False,
+    commit: CommitOpt = False,
 ) -> int:
-    """Rewrite records canonically, or check them."""
-    from safecheck.formatting import format_records
+    """Rewrite records canonically (schema 2), or check them."""
+    return _rewrite(ctx, paths, check, commit, migrate=False)
 
-    rt = runtime(ctx)
-    result = format_records(rt.root(), paths, check)
-    for relpath in result.changed:
-        print(f"{'would reformat' if check else 'reformatted'} {relpath}")
-    for problem in result.problems:
-        print(f"safecheck: error: {problem}", file=sys.stderr)
-    if result.problems:
-        return 2
-    return 1 if check and result.changed else 0
+
+@app.command("migrate")
+def migrate_command(
+    ctx: typer.Context,
+    check: Annotated[bool, typer.Option(
+        "--check", help="Only report the files that would change (exit 1 if any).")] = False,
+    commit: CommitOpt = False,
+) -> int:
+    """Upgrade every record of an older schema to schema 2 (idempotent).
+
+    A schema 1 rectification becomes the first round, holding the rectification
+    documents; a schema 1 major hazard's contingency plan becomes its interim control
+    measures.
+    """
+    return _rewrite(ctx, None, check, commit, migrate=True)
 
 
 @app.command("schema")

@@ -51,22 +51,42 @@ ContractOpt = Annotated[str | None, typer.Option(
     "--contract", help="Contract number.")]
 SupervisorOpt = Annotated[str | None, typer.Option(
     "--supervisor", help="Internal supervisor of the contractor (no 以包代管).")]
+AgreementOpt = Annotated[str | None, typer.Option(
+    "--safety-agreement", help="安全生产管理协议 number signed with the contractor.")]
+RootCauseOpt = Annotated[str | None, typer.Option(
+    "--root-cause", help="原因分析: why the hazard arose.")]
+CommitOpt = Annotated[bool, typer.Option(
+    "--commit", help="Commit exactly the files written, with a message naming the action.")]
+InterimOpt = Annotated[list[str] | None, typer.Option(
+    "--interim-measure", metavar="TEXT",
+    help="临时管控措施 of a major hazard: 停产停用、撤人、警戒 … (repeatable).")]
+NoInputOpt = Annotated[bool, typer.Option(
+    "--no-input", help="Never prompt; fail listing what is missing.")]
 
 
 def plan_input(measure: list[str] | None, responsible: str | None,
-                responsible_department: str | None, funding: str | None,
-                funding_source: str | None, currency: str | None, deadline: str | None,
-                contingency_plan: str | None, contractor: str | None, contract: str | None,
-                supervisor: str | None) -> "PlanInput":
+               responsible_department: str | None, funding: str | None,
+               funding_source: str | None, currency: str | None, deadline: str | None,
+               contingency_plan: str | None, contractor: str | None, contract: str | None,
+               supervisor: str | None, safety_agreement: str | None = None) -> "PlanInput":
+    """The plan options of a command as one value (dates and amounts parsed)."""
     from safecheck.lifecycle import PlanInput
 
     return PlanInput(
-        measures=tuple(m for m in (measure or []) if m.strip()),
+        measures=tuple(m.strip() for m in (measure or []) if m.strip()),
         responsible=responsible, responsible_department=responsible_department,
         funding=parse_amount(funding, "--funding"), funding_source=funding_source,
         currency=currency.upper() if currency else None,
         deadline=optional_date(deadline, "--deadline"), contingency_plan=contingency_plan,
-        contractor=contractor, contract=contract, supervisor=supervisor)
+        contractor=contractor, contract=contract, supervisor=supervisor,
+        safety_agreement=safety_agreement)
+
+
+def interactive(no_input: bool) -> bool:
+    """Prompt only on a terminal, and never with --no-input."""
+    import sys
+
+    return not no_input and sys.stdin.isatty()
 
 AsOfOpt = Annotated[str | None, typer.Option(
     "--as-of", help="Take this date (YYYY-MM-DD) as today.")]

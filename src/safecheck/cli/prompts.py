@@ -1,7 +1,10 @@
-"""Asking a safety officer at the terminal for what ``new-hazard`` is missing.
+"""Asking a safety officer at the terminal for what a command is missing.
 
-Choices (units, domains, levels, sources) are offered as numbered lists in the configured
-language; an answer is checked at once and asked again if it is not usable.
+Choices (units, domains, levels, sources) are offered as numbered lists in the ledger's
+language. Every answer is checked as it is given — a unit that does not exist, a date
+in the future, a person not on the roster — and only that answer is asked again, so a
+typo never costs the answers before it. Nothing is written until every answer is in;
+Ctrl-C leaves the ledger as it was.
 """
 
 from __future__ import annotations
@@ -9,43 +12,34 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import replace
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from rich.console import Console
 from rich.markup import escape
 
 from safecheck.context import LedgerContext
-from safecheck.labels import label, level_label, source_label
-from safecheck.lifecycle import PlanInput, Registration
-from safecheck.models.common import parse_date
+from safecheck.i18n import Msg, render, text
+from safecheck.lifecycle import MajorInput, PlanInput, Registration
+from safecheck.lifecycle.table import require
+from safecheck.models.common import clean_name, parse_date
+from safecheck.models.hazard import Hazard
 from safecheck.output.console import stderr
-from safecheck.vocab import Level, Locale
+from safecheck.vocab import Level
 
 T = TypeVar("T")
-
-_TEXT = {
-    "intro": ("登记隐患：请补充以下信息（直接回车采用方括号内的默认值）。",
-              "Register a hazard: answer the questions below (Enter takes the [default])."),
-    "again": ("请重新输入：", "Please try again: "),
-    "choose": ("请输入编号或代码", "enter a number or a code"),
-    "required": ("此项必填", "this is required"),
-    "major": ("重大隐患须在登记时填写完整的五到位整改方案。",
-              "A major hazard needs the complete five-in-place plan at registration."),
-    "measures": ("整改措施（每行一条，空行结束）", "Measures (one per line, empty line to end)"),
-    "number": ("请输入数字", "enter a number"),
-}
 
 
 class Asker:
     """Prompts on stderr that check each answer and ask again until it is usable."""
 
-    def __init__(self, console: Console, locale: Locale) -> None:
+    def __init__(self, console: Console, context: LedgerContext, today: dt.date) -> None:
         self.console = console
-        self.locale = locale
+        self.context = context
+        self.today = today
 
-    def say(self, key: str) -> str:
-        zh, en = _TEXT[key]
-        return en if self.locale == Locale.EN else zh
+    def say(self, key: str, **params: Any) -> str:
+        """A catalogue text in the current locale."""
+        return text(key, **params)
 
     def _ask(self, prompt: str, parse: Callable[[str], T], default: str | None = None) -> T:
         suffix = f" [{escape(default)}]" if default else ""
@@ -56,16 +50,33 @@ class Asker:
             try:
                 return parse(answer)
             except ValueError as exc:
-                self.console.print(f"[red]{escape(self.say('again'))}{escape(str(exc))}[/red]")
+                self.console.print(f"[red]{escape(self.say('prompt.again'))}"
+                                   f"{escape(str(exc))}[/red]")
 
-    def text(self, prompt: str, default: str | None = None) -> str:
+    def text(self, prompt: str, default: str | None = None, optional: bool = False) -> str:
+        """Free text; required unless ``optional``."""
         def parse(answer: str) -> str:
-            if not answer:
-                raise ValueError(self.say("required"))
+            if not answer and not optional:
+                raise ValueError(self.say("prompt.required"))
             return answer
         return self._ask(prompt, parse, default)
 
+    def person(self, prompt: str, default: str | None = None) -> str:
+        """A person's name; with a roster, one on it."""
+        settings = self.context.settings
+
+        def parse(answer: str) -> str:
+            name = clean_name(answer)
+            if not name:
+                raise ValueError(self.say("prompt.required"))
+            for part in name.replace(",", "、").split("、"):
+                if settings.has_roster and settings.person(part) is None:
+                    raise ValueError(render(Msg("rule.not_on_roster", name=part)))
+            return name
+        return self._ask(prompt, parse, default)
+
     def choice(self, prompt: str, options: list[tuple[str, str]]) -> str:
+        """One of ``options`` (value, shown): by number, value or shown text."""
         for number, (value, shown) in enumerate(options, start=1):
             self.console.print(f"  {number:>2}) {escape(value)}  {escape(shown)}")
 
@@ -75,25 +86,35 @@ class Asker:
             for value, shown in options:
                 if answer.lower() == value.lower() or answer == shown:
                     return value
-            raise ValueError(self.say("choose"))
+            raise ValueError(self.say("prompt.choose"))
         return self._ask(prompt, parse)
 
-    def date(self, prompt: str, default: dt.date) -> dt.date:
-        return self._ask(prompt, parse_date, default.isoformat())
+    def date(self, prompt: str, default: dt.date | None, not_after: dt.date | None = None,
+             not_before: dt.date | None = None) -> dt.date:
+        """A date YYYY-MM-DD within the bounds given."""
+        def parse(answer: str) -> dt.date:
+            day = parse_date(answer)
+            if not_after is not None and day > not_after:
+                raise ValueError(render(Msg("rule.future", date=day, recorded=not_after)))
+            if not_before is not None and day < not_before:
+                raise ValueError(render(Msg("prompt.not_before", date=day, when=not_before)))
+            return day
+        return self._ask(prompt, parse, default.isoformat() if default else None)
 
     def amount(self, prompt: str) -> float | int:
+        """A money amount: a number, not negative."""
         def parse(answer: str) -> float | int:
-            text = answer.replace(",", "")
             try:
-                value = float(text)
+                value = float(answer.replace(",", ""))
             except ValueError:
-                raise ValueError(self.say("number")) from None
-            if value < 0 or value != value:
-                raise ValueError(self.say("number"))
+                raise ValueError(self.say("prompt.number")) from None
+            if value < 0 or value != value or value in (float("inf"), float("-inf")):
+                raise ValueError(self.say("prompt.number"))
             return int(value) if value.is_integer() else value
         return self._ask(prompt, parse)
 
     def lines(self, prompt: str) -> tuple[str, ...]:
+        """One or more lines; an empty line ends the list."""
         self.console.print(f"[bold]{escape(prompt)}[/bold]")
         found: list[str] = []
         while True:
@@ -101,61 +122,127 @@ class Asker:
             if not answer:
                 if found:
                     return tuple(found)
-                self.console.print(f"[red]{escape(self.say('required'))}[/red]")
+                self.console.print(f"[red]{escape(self.say('prompt.required'))}[/red]")
                 continue
             found.append(answer)
 
 
+def _field(name: str) -> str:
+    return text(f"field.{name}")
+
+
 def complete_registration(reg: Registration, context: LedgerContext,
                           today: dt.date) -> Registration:
-    """Ask for every required field ``reg`` lacks (and the plan of a major hazard)."""
+    """Ask for every required field ``reg`` lacks (a major hazard's interim control
+    measures included), each answer checked as it is given."""
     settings = context.settings
-    locale = settings.locale
-    ask = Asker(stderr(), locale)
-    if not reg.missing() and reg.level is not Level.MAJOR:
+    ask = Asker(stderr(), context, today)
+    if not reg.missing():
         return reg
-    ask.console.print(ask.say("intro"))
-
-    def name(field: str) -> str:
-        return label(field, locale)
-
+    ask.console.print(ask.say("prompt.intro"))
     values: dict[str, object] = {}
-    for field in reg.missing():
-        if field == "unit":
-            values[field] = ask.choice(name(field), [(u.code, u.name) for u in settings.units])
-        elif field == "domain":
-            values[field] = ask.choice(name(field), [(d, context.domain_name(d))
+    for name in reg.missing():
+        if name == "interim_measures":
+            continue  # asked once the level is known, below
+        if name == "unit":
+            values[name] = ask.choice(_field(name), [(u.code, u.name) for u in settings.units])
+        elif name == "domain":
+            values[name] = ask.choice(_field(name), [(d, context.domain_name(d))
                                                      for d in context.domains])
-        elif field == "level":
-            values[field] = Level(ask.choice(name(field), [(lv.value, level_label(lv, locale))
+        elif name == "level":
+            values[name] = Level(ask.choice(_field(name), [(lv.value, text(f"level.{lv.value}"))
                                                            for lv in Level]))
-        elif field == "source":
-            values[field] = ask.choice(name(field), [(s, source_label(s, locale))
+        elif name == "source":
+            values[name] = ask.choice(_field(name), [(s, text(f"source.{s}"))
                                                      for s in settings.sources])
-        elif field == "found_on":
-            values[field] = ask.date(name(field), today)
+        elif name == "found_on":
+            values[name] = ask.date(_field(name), today, not_after=today)
+        elif name == "found_by":
+            values[name] = ask.person(_field(name))
         else:
-            values[field] = ask.text(name(field))
+            values[name] = ask.text(_field(name))
     reg = replace(reg, **values)  # type: ignore[arg-type]
-    if reg.level is Level.MAJOR:
-        reg = replace(reg, plan=complete_plan(ask, reg.plan, locale, today))
+    if reg.level is Level.MAJOR and not reg.major.interim_measures:
+        ask.console.print(ask.say("prompt.major"))
+        reg = replace(reg, major=replace(reg.major, interim_measures=ask.lines(
+            ask.say("prompt.interim"))))
     return reg
 
 
-def complete_plan(ask: Asker, plan: PlanInput, locale: Locale, today: dt.date) -> PlanInput:
-    """Ask for the five-in-place parts ``plan`` lacks (a major hazard needs them all)."""
-    values: dict[str, object] = {}
-    if (not plan.measures or not plan.responsible or plan.funding is None
-            or plan.deadline is None or not plan.contingency_plan):
-        ask.console.print(ask.say("major"))
-    if not plan.measures:
-        values["measures"] = ask.lines(ask.say("measures"))
-    if not plan.responsible:
-        values["responsible"] = ask.text(label("responsible", locale))
-    if plan.funding is None:
-        values["funding"] = ask.amount(label("funding", locale) + " (CNY)")
-    if plan.deadline is None:
-        values["deadline"] = ask.date(label("deadline", locale), today + dt.timedelta(days=30))
-    if not plan.contingency_plan:
-        values["contingency_plan"] = ask.text(label("contingency_plan", locale))
-    return replace(plan, **values)  # type: ignore[arg-type]
+def ask_plan(hazard: Hazard, context: LedgerContext,
+             today: dt.date) -> tuple[PlanInput, str | None]:
+    """Ask for the five-in-place parts (and root cause) the hazard lacks (only when the
+    step applies: nobody answers questions for a change that will be refused)."""
+    require("plan", hazard.status, hazard.id)
+    ask = Asker(stderr(), context, today)
+    plan = hazard.plan
+    values: dict[str, Any] = {}
+    ask.console.print(ask.say("prompt.plan", id=hazard.id))
+    if plan is None or not plan.measures:
+        values["measures"] = ask.lines(ask.say("prompt.measures"))
+    if plan is None or plan.responsible is None:
+        values["responsible"] = ask.person(_field("responsible"))
+    if plan is None or plan.funding is None:
+        values["funding"] = ask.amount(_field("funding") + " (CNY)")
+    if plan is None or plan.deadline is None:
+        values["deadline"] = ask.date(_field("deadline"), today + dt.timedelta(days=30),
+                                      not_before=today)
+    if plan is None or not plan.contingency_plan:
+        values["contingency_plan"] = ask.text(_field("contingency_plan"))
+    root_cause = None
+    if not hazard.root_cause:
+        root_cause = ask.text(_field("root_cause"), optional=True) or None
+    return PlanInput(**values), root_cause
+
+
+def ask_major(hazard: Hazard, context: LedgerContext, today: dt.date) -> MajorInput:
+    """Ask for the next major-hazard steps: report, governance plan, and — once the
+    work is done — the assessment (and sign-off when supervised)."""
+    require("major", hazard.status, hazard.id)
+    ask = Asker(stderr(), context, today)
+    major = hazard.major
+    values: dict[str, Any] = {}
+    ask.console.print(ask.say("prompt.major_steps", id=hazard.id))
+    if major is None or major.reported_on is None:
+        values["reported_on"] = ask.date(_field("reported_on"), today, not_after=today,
+                                         not_before=hazard.found_on)
+        values["reported_to"] = ask.text(_field("reported_to"))
+    if major is None or not major.basis:
+        values["basis"] = ask.text(_field("basis"))
+    if major is None or not major.objectives:
+        values["objectives"] = ask.text(_field("objectives"))
+    if major is None or not major.plan_approved_by:
+        values["plan_approved_by"] = ask.person(_field("plan_approved_by"))
+    if hazard.status.value == "verifying":
+        if major is None or major.assessment is None:
+            values["assessed_on"] = ask.date(_field("assessment"), today, not_after=today)
+            values["assessed_by"] = ask.text(_field("by"))
+            values["assessment_result"] = ask.choice(_field("result"), [
+                ("pass", text("result.pass")), ("fail", text("result.fail"))])
+        if major is not None and major.supervised_by and major.signoff is None:
+            values["signoff_on"] = ask.date(_field("signoff"), today, not_after=today)
+            values["signoff_by"] = ask.text(_field("by"), default=major.supervised_by)
+            values["signoff_reference"] = ask.text(_field("reference"), optional=True) or None
+    return MajorInput(**values)
+
+
+def ask_edit(hazard: Hazard, context: LedgerContext, edits: dict[str, Any],
+             reason: str | None, by: str | None) -> tuple[dict[str, Any], str, str]:
+    """Ask which fact to correct (when none was given), why, and who corrects it."""
+    require("edit", hazard.status, hazard.id)
+    ask = Asker(stderr(), context, dt.date.max)
+    if not edits:
+        from safecheck.models.hazard import EDITABLE_FIELDS
+
+        options = [(name, _field(name)) for name in EDITABLE_FIELDS]
+        name = ask.choice(ask.say("prompt.edit_field"), options)
+        current = getattr(hazard, name)
+        shown = current.value if isinstance(current, Level) else current
+        answer = ask.text(_field(name), default=str(shown) if shown is not None else None)
+        edits = {name: parse_date(answer) if name == "found_on" else
+                 Level(answer) if name == "level" else answer}
+    if not reason:
+        reason = ask.text(_field("reason"))
+    if not by:
+        by = ask.person(_field("by"))
+    return edits, reason, by

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable
+import unicodedata
 from pathlib import Path
-from typing import Annotated, Any, TypeVar
+from typing import Annotated, Any
 
 from pydantic import (
     BaseModel,
@@ -16,10 +16,7 @@ from pydantic import (
     ValidationError,
 )
 
-from safecheck import yamlio
-from safecheck.errors import DataError, Problem
-
-M = TypeVar("M", bound=BaseModel)
+from safecheck.errors import Problem
 
 UNIT_CODE_PATTERN = r"^[A-Z0-9]{2,6}$"
 CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
@@ -126,16 +123,29 @@ def problems_from(error: ValidationError, path: Path | str) -> list[Problem]:
     return problems
 
 
-def located(problems: Iterable[Problem], text: str) -> list[Problem]:
-    """The problems with the line of their field in ``text`` (the file they came from)."""
-    return [Problem(p.path, p.message, yamlio.line_of(text, p.field), p.field)
-            for p in problems]
+# Zero-width and other invisible format characters (category Cf) and every kind of space.
+_INVISIBLE = re.compile(r"[\s\u200b-\u200f\u2060-\u2064\ufeff\u00ad]+")
 
 
-def validated(model: type[M], data: dict[str, Any], text: str, label: str) -> M:
-    """``data`` (parsed from ``text``) as ``model``, or a DataError naming the first
-    problem's file, line and field."""
-    try:
-        return model.model_validate(data)
-    except ValidationError as exc:
-        raise DataError(located(problems_from(exc, label), text)[0]) from None
+def clean_name(name: str) -> str:
+    """A name as it should be stored: NFKC, invisible characters removed, surrounding
+    space trimmed and inner runs of space made one."""
+    text = unicodedata.normalize("NFKC", name)
+    text = "".join(ch for ch in text if unicodedata.category(ch) != "Cf")
+    return " ".join(text.split())
+
+
+def person_key(name: str | None) -> str:
+    """What two spellings of one person have in common: NFKC, case-folded, without any
+    space or invisible character. "王强 ", "王\u200b强" and "王 强" are all 王强, so a
+    responsible person cannot pass as an independent verifier by a keystroke."""
+    if not name:
+        return ""
+    text = unicodedata.normalize("NFKC", name)
+    text = "".join(ch for ch in text if unicodedata.category(ch) != "Cf")
+    return _INVISIBLE.sub("", text).casefold()
+
+
+def same_person(a: str | None, b: str | None) -> bool:
+    """True when ``a`` and ``b`` name the same person (see :func:`person_key`)."""
+    return bool(a) and bool(b) and person_key(a) == person_key(b)

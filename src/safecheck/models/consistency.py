@@ -1,38 +1,49 @@
-"""The lifecycle table's cross-field rules, checked on one hazard.
+"""The lifecycle table's rules on one hazard file: the fields agree with the status and
+with each other.
 
-Pydantic checks each field; these rules check that the fields agree with the status and
-with each other. They return (field, message) pairs rather than raising, so a loader can
-report every broken rule of every file in one run, and lifecycle commands can refuse a
-change that would break one.
+They return :class:`Violation` values rather than raising, so a loader reports every
+broken rule of every file in one run and lifecycle commands refuse a change that would
+break one. Rules about *changes* (who did what, append-only lists, deadlines moving)
+need two versions and live in :mod:`safecheck.lifecycle.rules`.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+from dataclasses import dataclass
+
+from safecheck.i18n import Msg
+from safecheck.models.common import person_key
 from safecheck.models.hazard import Hazard
-from safecheck.vocab import Level, Result, Status
-
-Violation = tuple[str, str]
-
-_PART_NAMES = {
-    "measures": "measures",
-    "responsible": "responsible person",
-    "funding": "funding",
-    "deadline": "deadline",
-    "contingency_plan": "contingency plan",
-}
+from safecheck.vocab import Result, Status
 
 
-def describe_missing(parts: list[str]) -> str:
-    """'measures, deadline' in words people use."""
-    return ", ".join(_PART_NAMES[p] for p in parts)
+@dataclass(frozen=True)
+class Violation:
+    """A broken rule: its id, the dotted field it is about, and what is wrong."""
+
+    rule: str
+    field: str
+    message: Msg
 
 
-def independence_violation(hazard: Hazard, verifier: str) -> str | None:
-    """Why ``verifier`` may not accept this hazard's rectification, or None if they may."""
-    if verifier == hazard.responsible:
-        return f"{verifier} is the responsible person and cannot verify their own rectification"
-    if hazard.rectification and verifier == hazard.rectification.rectified_by:
-        return f"{verifier} did the rectification and cannot verify it"
+def _v(field: str, key: str, **params: object) -> Violation:
+    return Violation("invalid", field, Msg(key, **params))
+
+
+def describe_missing(parts: list[str]) -> Msg:
+    """"measures, deadline" in the words people use, as a message."""
+    return Msg("list", items=[Msg(f"part.{p.removeprefix('major.')}") for p in parts])
+
+
+def independence_problem(hazard: Hazard, verifier: str) -> Msg | None:
+    """Why ``verifier`` may not judge this hazard's rectification, or None if they may:
+    neither the responsible person nor anyone who did a round of it (names normalised)."""
+    key = person_key(verifier)
+    if key and key == person_key(hazard.responsible):
+        return Msg("rule.independent.responsible", name=verifier)
+    if key and any(key == person_key(by) for by in hazard.rectifiers):
+        return Msg("rule.independent.rectifier", name=verifier)
     return None
 
 
@@ -40,27 +51,34 @@ def violations(hazard: Hazard) -> list[Violation]:
     """Every way ``hazard`` breaks the lifecycle rules; empty when it is consistent."""
     found: list[Violation] = []
     found += _plan_rules(hazard)
+    found += _major_rules(hazard)
     found += _status_rules(hazard)
     found += _date_rules(hazard)
     if hazard.contractor is not None and not hazard.contractor.supervisor:
-        found.append(("contractor.supervisor",
-                      "outsourced work needs an internal supervisor (no 以包代管)"))
+        found.append(_v("contractor.supervisor", "rule.contractor.supervisor"))
     return found
 
 
 def _plan_rules(h: Hazard) -> list[Violation]:
-    missing = h.plan_missing
-    if h.status is Status.VOID or not missing:
-        if h.status is Status.REPORTED and not missing:
-            return [("status", "the five-in-place plan is complete, so the status should be "
-                               "rectifying, not reported")]
+    if h.status is Status.VOID:
         return []
-    if h.level is Level.MAJOR:
-        return [("plan", "a major hazard needs the complete five-in-place plan from "
-                         f"registration; missing: {describe_missing(missing)}")]
-    if h.status is not Status.REPORTED:
-        return [("plan", f"status {h.status.value} needs the complete five-in-place plan; "
-                         f"missing: {describe_missing(missing)}")]
+    missing = h.plan.missing() if h.plan else ["measures", "responsible", "funding",
+                                                "deadline", "contingency_plan"]
+    if h.status is Status.REPORTED:
+        if h.ready_to_rectify:
+            return [_v("status", "rule.status.should_rectify")]
+        return []
+    if missing:
+        return [_v("plan", "rule.plan.incomplete", status=h.status,
+                   missing=describe_missing(missing))]
+    return []
+
+
+def _major_rules(h: Hazard) -> list[Violation]:
+    if not h.is_major:
+        return []
+    if h.major is None or not h.major.interim_measures:
+        return [_v("major.interim_measures", "rule.major.interim")]
     return []
 
 
@@ -69,33 +87,43 @@ def _status_rules(h: Hazard) -> list[Violation]:
     status = h.status
     if status is Status.VOID:
         if h.void is None:
-            found.append(("void", "a voided hazard needs a void block {reason, by, date}"))
+            found.append(_v("void", "rule.void.block"))
         return found
     if h.void is not None:
-        found.append(("void", f"only a voided hazard has a void block (status is {status.value})"))
+        found.append(_v("void", "rule.void.only_void", status=status))
+    docs = h.documents
+    listed = set(docs.after + docs.other) if docs else set()
+    for i, round_ in enumerate(h.rectifications):
+        stray = [d for d in round_.documents if d not in listed]
+        if stray:
+            found.append(_v(f"rectifications.{i}.documents", "rule.round.documents",
+                            names=stray))
     last = h.verifications[-1] if h.verifications else None
     if status in (Status.VERIFYING, Status.CLOSED):
-        if h.rectification is None:
-            found.append(("rectification", f"status {status.value} needs the rectification "
-                                           "(completed_on, rectified_by, actions)"))
-        if not h.evidence:
-            found.append(("documents", f"status {status.value} needs at least one document "
-                                       "showing the fix (after or other)"))
+        latest = h.last_round
+        if latest is None:
+            found.append(_v("rectifications", "rule.status.needs_round", status=status))
+        elif not latest.documents and not h.evidence:
+            found.append(_v(f"rectifications.{len(h.rectifications) - 1}.documents",
+                            "rule.status.needs_evidence", status=status))
+    reopened_after = bool(h.reopenings and last is not None
+                          and h.reopenings[-1].date >= last.date)
     if status is Status.CLOSED:
         if last is None or last.result is not Result.PASS:
-            found.append(("verifications", "a closed hazard needs a passing last verification"))
+            found.append(_v("verifications", "rule.closed.needs_pass"))
         else:
-            why = independence_violation(h, last.by)
-            if why:
-                found.append((f"verifications.{len(h.verifications) - 1}.by", why))
+            why = independence_problem(h, last.by)
+            if why is not None:
+                found.append(Violation("invalid", f"verifications.{len(h.verifications) - 1}.by",
+                                       why))
             if h.reopenings and last.date < h.reopenings[-1].date:
-                found.append(("verifications", "the hazard was reopened after its last "
-                                               "verification; it needs a new one to close"))
-        if h.level is Level.MAJOR and not h.root_cause:
-            found.append(("root_cause", "a major hazard needs its root cause before closing"))
-    elif last is not None and last.result is Result.PASS and not h.reopenings:
-        found.append(("status", f"the last verification passed, so the status should be "
-                                f"closed, not {status.value}"))
+                found.append(_v("verifications", "rule.closed.after_reopen"))
+    elif last is not None and last.result is Result.PASS and not reopened_after:
+        found.append(_v("status", "rule.status.should_close", status=status))
+    if status is Status.VERIFYING and last is not None and h.last_round is not None \
+            and h.last_round.completed_on < last.date:
+        found.append(_v(f"rectifications.{len(h.rectifications) - 1}.completed_on",
+                        "rule.round.before_verification", date=last.date))
     return found
 
 
@@ -103,9 +131,14 @@ def _date_rules(h: Hazard) -> list[Violation]:
     found: list[Violation] = []
     start = h.found_on
 
-    def not_before_found(field: str, day: object) -> None:
-        if day is not None and day < start:  # type: ignore[operator]
-            found.append((field, f"{day} is before the hazard was found ({start})"))
+    def not_before_found(field: str, day: dt.date | None) -> None:
+        if day is not None and day < start:
+            found.append(_v(field, "rule.date.before_found", date=day, found=start))
+
+    def in_order(field: str, days: list[dt.date], key: str) -> None:
+        for i in range(1, len(days)):
+            if days[i] < days[i - 1]:
+                found.append(_v(f"{field}.{i}", key))
 
     if h.plan is not None:
         not_before_found("plan.deadline", h.plan.deadline)
@@ -113,27 +146,36 @@ def _date_rules(h: Hazard) -> list[Violation]:
     for i, ext in enumerate(h.extensions):
         not_before_found(f"extensions.{i}.approved_on", ext.approved_on)
         if deadline is None:
-            found.append((f"extensions.{i}", "an extension needs a plan deadline to extend"))
+            found.append(_v(f"extensions.{i}", "rule.extension.no_deadline"))
         elif ext.to <= deadline:
-            found.append((f"extensions.{i}.to",
-                          f"an extension must move the deadline later ({ext.to} is not after "
-                          f"{deadline})"))
+            found.append(_v(f"extensions.{i}.to", "rule.extension.later", to=ext.to,
+                            deadline=deadline))
         deadline = ext.to
-    if h.rectification is not None:
-        not_before_found("rectification.completed_on", h.rectification.completed_on)
-    previous = None
+    in_order("extensions", [e.approved_on for e in h.extensions], "rule.date.order")
+    for i, round_ in enumerate(h.rectifications):
+        not_before_found(f"rectifications.{i}.completed_on", round_.completed_on)
+    in_order("rectifications", [r.completed_on for r in h.rectifications], "rule.date.order")
     for i, ver in enumerate(h.verifications):
         not_before_found(f"verifications.{i}.date", ver.date)
-        if previous is not None and ver.date < previous:
-            found.append((f"verifications.{i}.date", "verifications must be in date order"))
-        previous = ver.date
-    if (h.status is Status.CLOSED and h.rectification is not None and h.verifications
-            and h.verifications[-1].date < h.rectification.completed_on):
-        found.append((f"verifications.{len(h.verifications) - 1}.date",
-                      "the closing verification is dated before the rectification was "
-                      f"completed ({h.rectification.completed_on})"))
+    in_order("verifications", [v.date for v in h.verifications], "rule.date.order")
+    latest = h.last_round
+    if (h.status is Status.CLOSED and latest is not None and h.verifications
+            and h.verifications[-1].date < latest.completed_on):
+        found.append(_v(f"verifications.{len(h.verifications) - 1}.date",
+                        "rule.closed.before_round", date=latest.completed_on))
     for i, reopening in enumerate(h.reopenings):
         not_before_found(f"reopenings.{i}.date", reopening.date)
+        if reopening.deadline is not None and reopening.deadline < reopening.date:
+            found.append(_v(f"reopenings.{i}.deadline", "rule.reopen.deadline_past",
+                            deadline=reopening.deadline, date=reopening.date))
+    in_order("reopenings", [r.date for r in h.reopenings], "rule.date.order")
+    in_order("corrections", [c.date for c in h.corrections], "rule.date.order")
+    if h.major is not None:
+        not_before_found("major.reported_on", h.major.reported_on)
+        if h.major.assessment is not None:
+            not_before_found("major.assessment.date", h.major.assessment.date)
+        if h.major.signoff is not None:
+            not_before_found("major.signoff.date", h.major.signoff.date)
     if h.void is not None:
         not_before_found("void.date", h.void.date)
     return found

@@ -29,8 +29,9 @@ def print_text(result: AuditResult, context: LedgerContext, strict: bool) -> Non
             table.add_column(label(key, locale), overflow="fold")
         for f in findings:
             where = f.path + (f":{f.line}" if f.line else "")
-            table.add_row(f"[{_STYLE.get(f.severity, '')}]{f.severity.value}[/]", f.rule,
-                          f.id or "", escape(where), escape(f.message))
+            severity = label(f"severity.{f.severity.value}", locale)
+            table.add_row(f"[{_STYLE.get(f.severity, '')}]{severity}[/]", f.rule,
+                          f.id or "", escape(where), escape(f.text))
         console.print(table)
     failed = result.exit_code(strict) != 0
     verdict = label("audit_failed" if failed else "audit_ok", locale)
@@ -62,4 +63,4 @@ def print_github(result: AuditResult) -> None:
         if f.line:
             props += f",line={f.line}"
         props += f",title={_escape_annotation(f.rule, True)}"
-        sys.stdout.write(f"::{level} {props}::{_escape_annotation(f.message)}\n")
+        sys.stdout.write(f"::{level} {props}::{_escape_annotation(f.text)}\n")

@@ -1,24 +1,14 @@
-"""What a changing command prints: the ID, the file and the status it moved to."""
+"""What a changing command prints: the ID, the file, the status it moved to and the
+commit that recorded it."""
 
 from __future__ import annotations
 
 from rich.markup import escape
 
 from safecheck.changes import Changed
-from safecheck.labels import status_label
+from safecheck.i18n import text
 from safecheck.output.console import print_json, stdout
 from safecheck.vocab import Locale
-
-_VERBS = {
-    "register": ("已登记", "Registered"),
-    "plan": ("已更新整改方案", "Plan updated"),
-    "extend": ("已延期", "Extended"),
-    "rectify": ("已提交整改", "Rectification recorded"),
-    "close": ("已销号", "Closed"),
-    "reject": ("验收不通过", "Verification failed"),
-    "reopen": ("已重新打开", "Reopened"),
-    "void": ("已作废", "Voided"),
-}
 
 
 def print_change(changed: Changed, fmt: str, locale: Locale, verb: str) -> None:
@@ -31,12 +21,16 @@ def print_change(changed: Changed, fmt: str, locale: Locale, verb: str) -> None:
             data["previous_status"] = changed.previous_status.value
         if changed.documents:
             data["documents"] = list(changed.documents)
+        if changed.commit:
+            data["commit"] = changed.commit
         print_json(data)
         return
-    zh, en = _VERBS[verb]
-    status = status_label(hazard.status, locale)
+    status = text(f"status.{hazard.status.value}", locale)
     move = status
     if changed.previous_status is not None and changed.previous_status != hazard.status:
-        move = f"{status_label(changed.previous_status, locale)} → {status}"
-    word = en if locale == Locale.EN else zh
-    stdout().print(f"{word} [bold]{hazard.id}[/bold] ({escape(move)})  {escape(changed.relpath)}")
+        move = f"{text(f'status.{changed.previous_status.value}', locale)} → {status}"
+    line = (f"{escape(text(f'done.{verb}', locale))} [bold]{hazard.id}[/bold] ({escape(move)})  "
+            f"{escape(changed.relpath)}")
+    if changed.commit:
+        line += f"  {escape(text('commit.done', locale, sha=changed.commit[:8]))}"
+    stdout().print(line)

@@ -6,52 +6,48 @@ from rich.markup import escape
 from rich.table import Table
 
 from safecheck.events import Event
+from safecheck.i18n import Msg, has, text
 from safecheck.labels import status_label
 from safecheck.output.console import stdout
 from safecheck.review import ReviewResult
 from safecheck.vocab import Locale
 
-_KINDS = {
-    "created": ("登记", "registered"), "status": ("状态", "status"),
-    "plan-completed": ("五到位方案完整", "plan complete"), "extended": ("延期", "extended"),
-    "rectified": ("整改完成", "rectified"), "verified": ("验收", "verified"),
-    "closed": ("销号", "closed"), "reopened": ("重新打开", "reopened"),
-    "voided": ("作废", "voided"), "edited": ("修改", "edited"),
-    "renamed": ("移动文件", "file renamed"), "id-changed": ("编号变更", "ID changed"),
-    "deleted": ("删除", "deleted"), "invalid": ("无效记录", "invalid record"),
-    "documents": ("整改资料", "documents"),
-}
-
 
 def describe(event: Event, locale: Locale) -> str:
     """What an event did, in words."""
-    zh, en = _KINDS[event.kind]
-    word = en if locale == Locale.EN else zh
     d = event.detail
+    key = f"event.{event.kind}"
     if event.kind == "created":
-        return f"{word} ({status_label(d['status'], locale)})"
+        return text(key, locale, status=Msg(f"status.{d['status']}"))
     if event.kind == "status":
-        return f"{word} {status_label(d['from'], locale)} → {status_label(d['to'], locale)}"
-    if event.kind == "extended":
-        return f"{word} → {d['to']} ({d['approved_by']})"
-    if event.kind == "rectified":
-        return f"{word} {d['on']} ({d['by']})"
+        return text(key, locale, before=Msg(f"status.{d['from']}"),
+                    after=Msg(f"status.{d['to']}"))
     if event.kind == "verified":
-        result = {"pass": ("通过", "pass"), "fail": ("不通过", "fail")}[d["result"]]
-        return f"{word} {result[1] if locale == Locale.EN else result[0]} ({d['by']}, {d['on']})"
-    if event.kind == "closed":
-        return f"{word} ({d.get('verified_by') or '-'})"
-    if event.kind in ("reopened", "voided"):
-        return f"{word}: {d.get('reason', '')} ({d.get('by', '')})"
-    if event.kind == "documents":
-        return f"{word} + {', '.join(d['added'])}"
+        return text(key, locale, result=Msg(f"result.{d['result']}"), by=d["by"], on=d["on"])
+    if event.kind == "corrected":
+        return text(key, locale, reason=d["reason"], by=d["by"], changes="; ".join(
+            f"{_field(name, locale)}: {_value(old)} → {_value(new)}"
+            for name, (old, new) in d["fields"].items()))
     if event.kind == "edited":
-        return f"{word}: {', '.join(d['fields'])}"
-    if event.kind in ("renamed", "id-changed"):
-        return f"{word} {d['from']} → {d['to']}"
-    if event.kind == "invalid":
-        return f"{word}: {d.get('problem', '')}"
-    return word
+        return text(key, locale, changes="; ".join(
+            f"{_field(c['field'], locale)}: {_value(c['old'])} → {_value(c['new'])}"
+            for c in d.get("changes", [])) or ", ".join(d.get("fields", [])))
+    params = {k: (", ".join(v) if isinstance(v, list) else v if v is not None else "—")
+              for k, v in d.items()}
+    return text(key, locale, **params)
+
+
+def _field(name: str, locale: Locale) -> str:
+    last = name.rsplit(".", 1)[-1]
+    return text(f"field.{last}", locale) if has(f"field.{last}") else name
+
+
+def _value(value: object) -> str:
+    if value is None:
+        return "—"
+    if isinstance(value, list):
+        return "、".join(str(v) for v in value)
+    return " ".join(str(value).split())
 
 
 def print_history(hazard_id: str, events: list[Event], locale: Locale) -> None:

@@ -13,6 +13,7 @@ from rich.panel import Panel
 from rich.table import Table
 
 from safecheck.context import LedgerContext
+from safecheck.i18n import render, text
 from safecheck.labels import label, level_label, source_label, status_label
 from safecheck.models.hazard import Hazard
 from safecheck.output.console import stdout
@@ -48,19 +49,20 @@ def print_csv(rows: Iterable[dict[str, Any]]) -> None:
 
 
 def _kv(table: Table, key: str, value: object, locale: str) -> None:
-    if value in (None, "", []):
+    if value in (None, "", [], ()):
         return
-    table.add_row(label(key, locale), escape(str(value)))
+    table.add_row(label(key, locale), escape(render(value, locale)))
 
 
 def print_hazard(hazard: Hazard, path: str, context: LedgerContext, today: dt.date) -> None:
-    """One hazard with its plan, extensions, rectification and verifications."""
+    """One hazard: facts, plan, major-hazard steps, every round, verifications,
+    corrections and documents (the problem's file at a glance)."""
     locale = context.settings.locale
     h = hazard
     table = Table.grid(padding=(0, 2))
-    table.add_column(style="bold")
-    table.add_column()
-    status = status_label(h.status, locale)
+    table.add_column(style="bold", no_wrap=True)
+    table.add_column(overflow="fold")
+    status = escape(status_label(h.status, locale))
     days = h.days_overdue(today)
     if days:
         status += f"  [red]{label('overdue', locale)} {days} {label('days', locale)}[/red]"
@@ -70,9 +72,9 @@ def print_hazard(hazard: Hazard, path: str, context: LedgerContext, today: dt.da
         ("department", h.department), ("location", h.location),
         ("domain", context.domain_name(h.domain)), ("checklist_item", h.checklist_item),
         ("inspection", h.inspection), ("level", level_label(h.level, locale)),
-        ("source", source_label(h.source, locale)), ("found_on", h.found_on),
-        ("found_by", h.found_by), ("description", h.description.rstrip()),
-        ("root_cause", h.root_cause),
+        ("source", source_label(h.source, locale)), ("source_ref", h.source_ref),
+        ("found_on", h.found_on), ("found_by", h.found_by),
+        ("description", h.description.rstrip()), ("root_cause", h.root_cause),
     ):
         _kv(table, key, value, locale)
     if h.plan is not None:
@@ -87,31 +89,60 @@ def print_hazard(hazard: Hazard, path: str, context: LedgerContext, today: dt.da
             _kv(table, "funding", f"{p.funding.amount:,} {p.funding.currency}"
                 + (f"，{p.funding.source}" if p.funding.source else ""), locale)
         _kv(table, "deadline", p.deadline, locale)
+        if h.effective_deadline != p.deadline:
+            _kv(table, "effective_deadline", h.effective_deadline, locale)
         _kv(table, "contingency_plan", p.contingency_plan, locale)
-    if not h.plan_complete and h.status.value == "reported":
+    if h.status.value == "reported" and h.plan_missing:
         from safecheck.models.consistency import describe_missing
-        missing = escape(describe_missing(h.plan_missing))
+        missing = escape(render(describe_missing(h.plan_missing), locale))
         table.add_row(label("plan", locale), f"[yellow]{label('missing', locale)}: "
                                              f"{missing}[/yellow]")
+    if h.major is not None:
+        m = h.major
+        _kv(table, "basis", m.basis, locale)
+        _kv(table, "interim_measures", list(m.interim_measures), locale)
+        if m.reported_on:
+            _kv(table, "reported_on", f"{m.reported_on} {m.reported_to or ''}", locale)
+        _kv(table, "supervised_by", m.supervised_by, locale)
+        _kv(table, "objectives", m.objectives, locale)
+        _kv(table, "plan_approved_by", m.plan_approved_by, locale)
+        if m.assessment:
+            a = m.assessment
+            _kv(table, "assessment", f"{a.date} {a.by} {label(f'result.{a.result.value}', locale)}"
+                + (f": {a.notes}" if a.notes else ""), locale)
+        if m.signoff:
+            s = m.signoff
+            _kv(table, "signoff", f"{s.date} {s.by} {s.reference or ''}", locale)
     if h.contractor:
         c = h.contractor
         _kv(table, "contractor", " / ".join(x for x in (c.name, c.contract) if x), locale)
+        _kv(table, "safety_agreement", c.safety_agreement, locale)
         _kv(table, "supervisor", c.supervisor, locale)
     for e in h.extensions:
         _kv(table, "extensions", f"→ {e.to}  {e.reason}（{e.approved_by} {e.approved_on}）",
             locale)
-    if h.rectification:
-        r = h.rectification
-        _kv(table, "rectification", f"{r.completed_on} {r.rectified_by}: {r.actions.rstrip()}",
-            locale)
+    for n, r in enumerate(h.rectifications, 1):
+        docs = f"  [{'、'.join(r.documents)}]" if r.documents else ""
+        table.add_row(escape(text("field.round", locale, n=n)),
+                      escape(f"{r.completed_on} {r.by}: {r.actions.rstrip()}{docs}"))
     for v in h.verifications:
         mark = label(f"result.{v.result.value}", locale)
         _kv(table, "verifications", f"{v.date} {v.by} {mark}"
             + (f": {v.notes.rstrip()}" if v.notes else ""), locale)
     for reopening in h.reopenings:
-        _kv(table, "reopenings", f"{reopening.date} {reopening.by}: {reopening.reason}", locale)
+        _kv(table, "reopenings", f"{reopening.date} {reopening.by}: {reopening.reason}"
+            + (f" → {reopening.deadline}" if reopening.deadline else ""), locale)
+    for fix in h.corrections:
+        changes = "; ".join(f"{label(k, locale)}: {old or '—'} → {new or '—'}"
+                            for k, (old, new) in fix.fields.items())
+        _kv(table, "corrections", f"{fix.date} {fix.by}: {changes}（{fix.reason}"
+            + (f"，{fix.approved_by}" if fix.approved_by else "") + "）", locale)
     if h.documents:
-        _kv(table, "documents", ", ".join(h.documents.all()), locale)
+        for kind in ("before", "after", "other"):
+            names = getattr(h.documents, kind)
+            if names:
+                heading = f"{label('documents', locale)}（{text(f'kind.{kind}', locale)}）"
+                table.add_row(escape(heading), escape("、".join(names)))
     if h.void:
         _kv(table, "void", f"{h.void.date} {h.void.by}: {h.void.reason}", locale)
     title = f"[bold]{h.id}[/bold]  {escape(h.title)}"
