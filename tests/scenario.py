@@ -145,7 +145,7 @@ def build(path: Path) -> tuple[Scenario, dict[str, str]]:
                       "--interim-measure", "设置警戒区", level="major",
                       domain="hazardous-chemicals")
     s.on("2026-11-11", "major", h["c"], "--reported-on", "2026-11-11", "--reported-to",
-         "区应急管理局", "--basis", "《化工和危险化学品生产经营单位重大生产安全事故隐患判定标准（试行）》第十二项",
+         "区应急管理局", "--basis", "121号文第十二项",
          "--objectives", "恢复氯气泄漏报警", "--plan-approved-by", "陈明")
     s.commit_as("李明", "登记重大隐患：加氯间氯气报警仪失效", "2026-11-11T15:00:00+08:00")
     s.git("checkout", "-q", "-b", "sw/rectify-a")

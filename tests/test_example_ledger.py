@@ -46,7 +46,21 @@ def test_installed_script_and_module_entry_points(example_root: Path) -> None:
     helped = run_installed("audit", "--help", cwd=example_root)
     assert helped.returncode == 0 and "--as-of" in helped.stdout
     audit = run_installed("audit", "--as-of", "2026-11-27", cwd=example_root)
-    assert audit.returncode == 0 and "审核通过" in audit.stdout
+    assert audit.returncode == 0 and "台账校验通过" in audit.stdout
     module = subprocess.run([sys.executable, "-m", "safecheck", "--version"],
                             capture_output=True, text=True, check=False)
     assert module.returncode == 0 and module.stdout == version.stdout
+
+
+def test_example_ledger_shows_the_schema_2_parts(example_root: Path) -> None:
+    rows = json.loads(run("list", "--format", "json", cwd=example_root).out)
+    by_id = {r["id"]: r for r in rows}
+    majors = [r for r in rows if r.get("major")]
+    assert any(r["major"].get("signoff") and r["status"] == "closed" for r in majors)
+    assert any(len(r.get("rectifications", [])) >= 2 for r in rows)
+    assert any(r.get("corrections") for r in rows)
+    assert any(c.get("approved_by") for r in rows for c in r.get("corrections", []))
+    assert any(r.get("source_ref") for r in rows)
+    assert any(r.get("contractor", {}).get("safety_agreement") for r in rows)
+    assert all(r["schema"] == 2 for r in by_id.values())
+    assert run("migrate", "--check", cwd=example_root).code == 0
