@@ -53,6 +53,10 @@ people:
   unit: RQ
   roles:
   - verifier
+- name: 黄静
+  email: huangjing@example.com
+  roles:
+  - keeper
 """
 
 #: A title that tries every way to break a markdown table or page.
@@ -60,7 +64,8 @@ MARKDOWN_TRAP = "配电箱 | <script>alert(1)</script> **粗体** [链接](x) `�
 
 PEOPLE = {"李明": "liming@example.com", "张伟": "zhangwei@example.com",
           "王强": "wangqiang@example.com", "赵刚": "zhaogang@example.com",
-          "刘洋": "liuyang@example.com", "陈明": "chenming@example.com"}
+          "刘洋": "liuyang@example.com", "陈明": "chenming@example.com",
+          "黄静": "huangjing@example.com"}
 
 
 class Scenario(SafetyRepo):

@@ -19,7 +19,7 @@ from safecheck.errors import EXIT_FINDINGS, EXIT_OK
 from safecheck.i18n import Msg, render
 from safecheck.ids import parse_hazard_id
 from safecheck.inspections import StoredInspection, coverage, load_inspections
-from safecheck.layout import documents_dir
+from safecheck.layout import documents_dir, survey
 from safecheck.lifecycle.rules import closure_problems, root_cause_required
 from safecheck.models.consistency import describe_missing
 from safecheck.store import Ledger, StoredHazard, load_ledger
@@ -116,6 +116,15 @@ def _invalid(data: AuditInput) -> Iterator[Finding]:
             yield _finding("invalid", stored, Msg("audit.field", field="source", message=Msg(
                 "error.unknown_source", source=h.source, known=context.settings.sources)),
                 "source")
+
+
+@check("unexpected-path", Severity.ERROR,
+       "a path under records/ that is not a record in its place nor a document of one")
+def _unexpected_path(data: AuditInput) -> Iterator[Finding]:
+    documents = {s.relpath: set(s.hazard.all_documents) for s in data.ledger.hazards}
+    for stray in survey(data.context.root, documents):
+        yield Finding("unexpected-path", RULES["unexpected-path"].severity, stray.reason,
+                      stray.relpath, None, None, _unit_of(stray.relpath))
 
 
 @check("overdue", Severity.ERROR,

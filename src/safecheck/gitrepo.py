@@ -48,6 +48,7 @@ class Change:
     new_path: str | None
     old_blob: str | None
     new_blob: str | None
+    new_mode: str | None = None
 
 
 @dataclass(frozen=True)
@@ -145,6 +146,42 @@ class GitRepo:
             args += ["--", *paths]
         return _parse_log(self._run(args).decode("utf-8", "replace"))
 
+    def range_commits(self, base: str, head: str) -> list[Commit]:
+        """Every commit in ``base..head``, both sides of merges, oldest first; each with
+        its changes against its parent, and a merge with only what the merge itself
+        changed (its combined diff: files that differ from every parent)."""
+        args = ["log", "--reverse", "--topo-order", "--diff-merges=combined", "-M", "--raw",
+                "-z", "--no-abbrev", f"--format={_FORMAT}", f"{base}..{head}"]
+        return _parse_log(self._run(args).decode("utf-8", "replace"))
+
+    def blob_ids(self, specs: Sequence[str]) -> dict[str, str]:
+        """Blob ids of ``rev:path`` specs that name a blob (missing ones are left out)."""
+        wanted = list(dict.fromkeys(specs))
+        if not wanted:
+            return {}
+        out = self._run(["cat-file", "--batch-check=%(objectname) %(objecttype)"],
+                        stdin="".join(f"{s}\n" for s in wanted).encode())
+        found = {}
+        for spec, line in zip(wanted, out.decode().splitlines(), strict=False):
+            parts = line.split()
+            if len(parts) == 2 and parts[1] == "blob":
+                found[spec] = parts[0]
+        return found
+
+    def show(self, revision: str, path: str) -> bytes | None:
+        """The content of ``path`` at ``revision``, or None if it is not there."""
+        found = self.blob_ids([f"{revision}:{path}"])
+        blob = found.get(f"{revision}:{path}")
+        return self.blobs([blob]).get(blob) if blob else None
+
+    def verify_commit(self, sha: str) -> bool:
+        """True when ``sha`` carries a good signature (``git verify-commit``)."""
+        try:
+            self._run(["verify-commit", sha])
+        except GitError:
+            return False
+        return True
+
     def diff(self, old: str | None, new: str, prefix: str) -> list[Change]:
         """Files under ``prefix`` that differ between two commits (old None: all added)."""
         if old is None:
@@ -198,11 +235,23 @@ def _blob(value: str) -> str | None:
 
 
 def _parse_raw(tokens: list[str]) -> list[Change]:
-    """``--raw -z`` entries: ``:mode mode old new status\0path\0[new path\0]``."""
+    """``--raw -z`` entries: ``:mode mode old new status\0path\0[new path\0]``; a merge's
+    combined entries (``::`` …, one colon per parent) describe what the merge itself
+    changed against every parent: old is the first parent's blob."""
     changes = []
     i = 0
     while i < len(tokens) and tokens[i].startswith(":"):
-        meta = tokens[i][1:].split()
+        parents = len(tokens[i]) - len(tokens[i].lstrip(":"))
+        meta = tokens[i].lstrip(":").split()
+        if parents > 1:
+            old, new = _blob(meta[parents + 1]), _blob(meta[2 * parents + 1])
+            status = "A" if old is None else "D" if new is None else "M"
+            path = tokens[i + 1]
+            changes.append(Change(status, None if status == "A" else path,
+                                  None if status == "D" else path, old, new,
+                                  meta[parents]))
+            i += 2
+            continue
         status = meta[4][0]
         if status in "RC":
             old_path, new_path = tokens[i + 1], tokens[i + 2]
@@ -212,7 +261,7 @@ def _parse_raw(tokens: list[str]) -> list[Change]:
             i += 2
         changes.append(Change(status, None if status == "A" else old_path,
                               None if status == "D" else new_path,
-                              _blob(meta[2]), _blob(meta[3])))
+                              _blob(meta[2]), _blob(meta[3]), meta[1]))
     return changes
 
 

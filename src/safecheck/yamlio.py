@@ -31,10 +31,6 @@ _INT_TAG = "tag:yaml.org,2002:int"
 _TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
 _MERGE_TAG = "tag:yaml.org,2002:merge"
 _CONFLICT_RE = re.compile(r"^(?:<{7}|={7}|>{7})(?: |$)", re.MULTILINE)
-# A line that starts at column 0 with something that may be a key.
-_TOP_LINE_RE = re.compile(r"^[^\s#\-]", re.MULTILINE)
-# A top-level key in block style: at column 0, not a comment, list item or document marker.
-_TOP_KEY_RE = re.compile(r"^([^\s#\-.'\"{\[][^:\n]*):(?:[ \t]|$)", re.MULTILINE)
 
 
 def _without(resolvers: dict[Any, list[tuple[str, Any]]], tags: set[str]) -> dict[Any, Any]:
@@ -45,7 +41,22 @@ def _without(resolvers: dict[Any, list[tuple[str, Any]]], tags: set[str]) -> dic
 
 
 class _Loader(yaml.CSafeLoader):
-    """CSafeLoader with YAML 1.2-like scalars: true/false only, decimal ints, no dates."""
+    """CSafeLoader with YAML 1.2-like scalars (true/false only, decimal ints, no dates)
+    that refuses a key given twice in any mapping, at any depth, quoted or not: PyYAML
+    would keep the last one silently, and in a ledger that hides a bad merge or a second
+    ``deadline:`` under the first."""
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        seen: set[object] = set()
+        for key_node, _ in node.value:
+            if isinstance(key_node, yaml.ScalarNode):
+                key = (key_node.tag, key_node.value)
+                if key in seen:
+                    raise yaml.constructor.ConstructorError(
+                        None, None, f"duplicate key '{key_node.value}'", key_node.start_mark)
+                seen.add(key)
+        mapping: dict[Any, Any] = super().construct_mapping(node, deep=deep)
+        return mapping
 
 
 _Loader.yaml_implicit_resolvers = _without(
@@ -154,17 +165,6 @@ def _reject_aliases(text: str, path: Path | str) -> None:
             raise _problem(path, "YAML aliases (*name) are not allowed in safecheck files", line)
 
 
-def _reject_duplicate_top_keys(text: str, path: Path | str) -> None:
-    # PyYAML keeps the last of two equal keys silently; in a ledger that hides a bad merge.
-    seen: set[str] = set()
-    for match in _TOP_KEY_RE.finditer(text):
-        key = match.group(1).strip()
-        if key in seen:
-            line = text.count("\n", 0, match.start()) + 1
-            raise _problem(path, f"duplicate key '{key}'", line)
-        seen.add(key)
-
-
 def load_mapping(text: str, path: Path | str) -> dict[str, Any]:
     """Parse one YAML document that must be a mapping; errors name the file and line."""
     try:
@@ -175,6 +175,8 @@ def load_mapping(text: str, path: Path | str) -> dict[str, Any]:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else None
         what = " ".join(part for part in (exc.context, exc.problem) if part)
+        if what.startswith("duplicate key"):
+            raise _problem(path, what, line) from None
         raise _problem(path, f"invalid YAML: {what}", line) from None
     except yaml.YAMLError as exc:
         raise _problem(path, f"invalid YAML: {exc}".replace("\n", " ")) from None
@@ -182,8 +184,6 @@ def load_mapping(text: str, path: Path | str) -> dict[str, Any]:
         raise _problem(path, f"invalid YAML value: {exc}") from None
     if data is None:
         raise _problem(path, "the file is empty; expected a mapping of fields")
-    if len(_TOP_LINE_RE.findall(text)) > len(data):  # cheap count first
-        _reject_duplicate_top_keys(text, path)
     if not isinstance(data, dict):
         raise _problem(path, f"expected a mapping of fields, found a {type(data).__name__}", 1)
     return data

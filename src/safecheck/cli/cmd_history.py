@@ -102,13 +102,20 @@ def review_command(
     revisions: Annotated[str | None, typer.Argument(
         help="A range such as main..HEAD (default: from the merge-base with the base "
              "branch to HEAD).", metavar="RANGE")] = None,
+    base: Annotated[str | None, typer.Option(
+        "--base", help="The base to review against (default: the CI's target branch, else "
+                       "base_branch).")] = None,
     lang: Annotated[Locale | None, typer.Option("--lang", help="zh or en.")] = None,
     fmt: Annotated[ReviewFormat, typer.Option("--format")] = ReviewFormat.TEXT,
 ) -> int:
-    """Check the closures in a revision range.
+    """Review every commit of a range (a merge request) like code.
 
-    Lists every hazard whose status or plan changed; exit 1 when something fails.
+    Every change is checked where it happened, with the settings of the base; a
+    finding names the hazard, the commit, its author and the rule. Exit 1 when
+    something fails.
     """
+    import os
+
     from safecheck import templates
     from safecheck.gitrepo import GitRepo
     from safecheck.history import Reader
@@ -123,7 +130,7 @@ def review_command(
     git.check()
     reader = Reader(git)
     try:
-        result = run_review(context, git, reader, revisions)
+        result = run_review(context, git, reader, revisions, base, os.environ)
     finally:
         reader.close()
     if fmt is ReviewFormat.JSON:

@@ -6,7 +6,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from safecheck.events import Event
-from safecheck.i18n import Msg, has, text
+from safecheck.i18n import Msg, has, render, text
 from safecheck.labels import status_label
 from safecheck.output.console import stdout
 from safecheck.review import ReviewResult
@@ -38,8 +38,9 @@ def describe(event: Event, locale: Locale) -> str:
 
 
 def _field(name: str, locale: Locale) -> str:
-    last = name.rsplit(".", 1)[-1]
-    return text(f"field.{last}", locale) if has(f"field.{last}") else name
+    """``plan.responsible.person`` → 责任人, ``major.assessment.date`` → 治理后评估·日期."""
+    parts = [p for p in name.split(".") if p not in ("plan", "person", "amount")]
+    return "·".join(text(f"field.{p}", locale) if has(f"field.{p}") else p for p in parts)
 
 
 def _value(value: object) -> str:
@@ -61,28 +62,27 @@ def print_history(hazard_id: str, events: list[Event], locale: Locale) -> None:
 
 
 def print_review(result: ReviewResult, locale: Locale) -> None:
-    """The hazards the range changed, then what fails, then the verdict."""
+    """The hazards the range changed, then every finding (rule, hazard, commit, author,
+    why), then the verdict."""
     console = stdout()
-    zh = locale != Locale.EN
-    console.print(f"{result.base[:8]}..{result.head[:8]}  {len(result.commits)} "
-                  f"{'个提交' if zh else 'commits'}")
+    console.print(text("review.range", locale, base=result.base[:8], head=result.head[:8],
+                       count=len(result.commits)))
     if result.hazards:
         table = Table(header_style="bold")
-        for heading in (("编号", "ID"), ("隐患名称", "Title"), ("状态变化", "Status"),
-                        ("变化", "Changes")):
-            table.add_column(heading[0] if zh else heading[1], overflow="fold")
+        for key in ("field.id", "field.title", "review.status_change", "review.changes"):
+            table.add_column(text(key, locale), overflow="fold")
         for h in result.hazards:
             before = status_label(h.before, locale) if h.before else "-"
             after = status_label(h.after, locale) if h.after else "-"
             table.add_row(h.id, escape(h.title), f"{before} → {after}",
-                          escape(", ".join(dict.fromkeys(e.kind for e in h.events))))
+                          escape(", ".join(dict.fromkeys(
+                              text(f"event.kind.{e.kind}", locale) for e in h.events))))
         console.print(table)
     for finding in result.findings:
-        where = f" ({finding.commit})" if finding.commit else ""
-        console.print(f"[red]✗ {finding.rule}[/red] {finding.hazard_id}{where}: "
-                      f"{escape(finding.message)}")
+        where = f" {finding.commit} {finding.author}" if finding.commit else ""
+        console.print(f"[red]✗ {finding.rule}[/red] {finding.hazard_id}{escape(where)}: "
+                      f"{escape(render(finding.message, locale))}")
     if result.findings:
-        console.print(f"[bold red]{'审查未通过' if zh else 'review failed'}[/]: "
-                      f"{len(result.findings)}")
+        console.print(f"[bold red]{text('review.failed', locale)}[/]: {len(result.findings)}")
     else:
-        console.print(f"[bold green]{'审查通过' if zh else 'review passed'}[/]")
+        console.print(f"[bold green]{text('review.passed', locale)}[/]")

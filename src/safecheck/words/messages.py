@@ -104,3 +104,17 @@ WORDS.update({
     "done.edit": ("已更正", "Corrected"),
     "done.attach": ("已补充资料", "Documents attached"),
 })
+WORDS.update({
+    "layout.unreadable": ("无法读取该文件夹（权限不足）", "the folder cannot be read (permission denied)"),
+    "layout.os_error": ("无法读取：{error}", "cannot be read: {error}"),
+    "layout.symlink": ("符号链接：台账中的文件必须是普通文件", "a symbolic link: ledger files must be regular files"),
+    "layout.special": ("特殊文件（管道、设备等），不是台账文件", "a special file (FIFO, device ...), not a ledger file"),
+    "layout.hidden": ("隐藏文件：台账中不应有以“.”开头的文件", "a hidden file: nothing in the ledger starts with '.'"),
+    "layout.yml": ("扩展名应为 .yaml（.yml 文件不会被当作记录读取）", "the suffix must be .yaml (a .yml file is not read as a record)"),
+    "layout.not_unit": ("不是单位文件夹（records/<单位代码>/）", "not a unit folder (records/<UNIT>/)"),
+    "layout.not_year": ("不是年份文件夹（records/<单位>/<YYYY>/）", "not a year folder (records/<UNIT>/<YYYY>/)"),
+    "layout.not_record": ("不是台账记录（<编号>.yaml）", "not a record (<ID>.yaml)"),
+    "layout.orphan_folder": ("资料文件夹没有对应的隐患记录", "a documents folder without its record"),
+    "layout.not_document": ("资料文件夹中只能有普通文件", "a record's folder holds only plain files"),
+    "layout.unnamed_document": ("资料文件未被隐患记录列出", "a document the record does not name"),
+})
