@@ -1,18 +1,45 @@
-"""Inspection checklists (检查表): one per domain, items with stable ids."""
+"""Inspection checklists (检查表): periodic ones per domain and per-job procedures.
+
+Schema 2 adds what the national criteria need: each item names the rule it rests on
+(依据), and per regulatory regime the level it suggests and the clause that makes it
+major (判定依据). Schema 1 files, which users' repositories still hold, stay valid.
+"""
 
 from __future__ import annotations
 
-from typing import Literal
+from collections.abc import Iterable
+from typing import Any, Literal, get_args
 
 from pydantic import Field, model_validator
 
 from safecheck.models.common import Line, Record, Slug, Text
 from safecheck.vocab import Level, Locale
 
-Frequency = Literal["weekly", "monthly", "quarterly"]
+Frequency = Literal["daily", "weekly", "monthly", "quarterly", "yearly"]
+Procedure = Literal["periodic", "per-job"]
+Regime = Literal["industry-trade", "building-municipal", "city-gas", "water-supply", "hazchem",
+                 "hazchem-user", "fire-key-unit", "special-equipment-user", "property", "other"]
+
+#: The regulatory regimes a unit can belong to; each has its own major-hazard criteria.
+REGIMES: tuple[str, ...] = get_args(Regime)
 
 #: How many days an inspection of each frequency stays current.
-FREQUENCY_DAYS: dict[str, int] = {"weekly": 7, "monthly": 31, "quarterly": 92}
+FREQUENCY_DAYS: dict[str, int] = {"daily": 1, "weekly": 7, "monthly": 31, "quarterly": 92,
+                                  "yearly": 366}
+
+# Keys a schema-1 file cannot hold: the version number says what a file may contain.
+_SCHEMA_2_CHECKLIST_KEYS = ("domain", "procedure", "frequencies")
+_SCHEMA_2_ITEM_KEYS = ("defect", "major_basis", "regimes", "only_for", "step")
+
+
+def _regime_keys(schema: dict[str, Any]) -> None:
+    # Keys and entries are checked by validators (for messages naming the item); the JSON
+    # Schema still tells editors the vocabulary.
+    schema["propertyNames"] = {"enum": list(REGIMES)}
+
+
+def _regime_items(schema: dict[str, Any]) -> None:
+    schema["items"] = {"enum": list(REGIMES)}
 
 
 class Names(Record):
@@ -26,33 +53,167 @@ class Names(Record):
         return self.en if locale == Locale.EN else self.zh
 
 
+class RegimeLevel(Record):
+    """An item's level under one regime, and the clause that decides it (判定依据)."""
+
+    level: Level
+    basis: Line | None = None
+
+
 class ChecklistItem(Record):
     """One thing an inspector checks; a failed item becomes a hazard."""
 
     id: str = Field(pattern=r"^[A-Z]{2,4}-\d{2,3}$")
     text: Names
+    #: How the failed condition is usually named as a hazard title (隐患名称).
+    defect: Names | None = None
     basis: Line | None = None
+    #: The suggested level (建议等级) where no regime of the unit says otherwise.
     level: Level = Level.GENERAL
+    #: The clause that makes the item major in every regime, when ``level`` is major.
+    major_basis: Line | None = None
+    regimes: dict[str, RegimeLevel] = Field(default_factory=dict,
+                                            json_schema_extra=_regime_keys)
+    only_for: list[str] = Field(default_factory=list, json_schema_extra=_regime_items)
+    step: int | None = Field(default=None, ge=1)
+
+    @model_validator(mode="after")
+    def _known_regimes(self) -> ChecklistItem:
+        for regime in [*self.regimes, *self.only_for]:
+            if regime not in REGIMES:
+                raise ValueError(f"item {self.id}: unknown regime '{regime}' "
+                                 f"(known: {', '.join(REGIMES)})")
+        for regime, entry in self.regimes.items():
+            if entry.level is Level.MAJOR and not entry.basis:
+                raise ValueError(f"item {self.id}: major under {regime} needs a basis "
+                                 "(the clause that makes it major)")
+        return self
+
+    def suggested(self, regimes: Iterable[str]) -> tuple[Level, str | None]:
+        """The suggested level for a unit with ``regimes``, and for a major the clause
+        that makes it so (判定依据; None for a general item).
+
+        Any of the unit's regimes saying major wins (the first in the unit's order gives
+        the basis); else the default level, unless it is major and one of the unit's
+        regimes says general.
+        """
+        entries = [self.regimes[r] for r in regimes if r in self.regimes]
+        major = next((e for e in entries if e.level is Level.MAJOR), None)
+        if major is not None:
+            return Level.MAJOR, major.basis
+        if self.level is Level.MAJOR and not entries:
+            return Level.MAJOR, self.major_basis
+        return Level.GENERAL, None
+
+    def applies_to(self, regimes: Iterable[str]) -> bool:
+        """Whether a unit with ``regimes`` is asked this item (``only_for``)."""
+        return not self.only_for or any(r in self.only_for for r in regimes)
 
 
 class Checklist(Record):
-    """The checklist of one inspection domain."""
+    """A checklist: the periodic one of a domain, or a procedure run once per job."""
 
     kind: Literal["checklist"] = "checklist"
-    schema_version: Literal[1] = Field(default=1, alias="schema")
+    schema_version: Literal[1, 2] = Field(default=1, alias="schema")
     id: Slug
     names: Names
-    frequency: Frequency = "monthly"
+    #: The domain hazards found with it belong to; a domain's own checklist has its id.
+    domain: Slug = Field(default_factory=lambda data: data.get("id", ""))
+    procedure: Procedure = "periodic"
+    # Schema 1 files default to monthly; schema 2 says it (periodic) or has none (per-job).
+    frequency: Frequency | None = Field(
+        default_factory=lambda data: "monthly" if data.get("schema_version") == 1 else None)
+    #: Statutory rhythms per regime, overriding ``frequency``.
+    frequencies: dict[str, Frequency] = Field(default_factory=dict,
+                                              json_schema_extra=_regime_keys)
     items: list[ChecklistItem] = Field(min_length=1)
 
     @model_validator(mode="after")
-    def _unique_items(self) -> Checklist:
+    def _consistent(self) -> Checklist:
         ids = [item.id for item in self.items]
         repeated = sorted({i for i in ids if ids.count(i) > 1})
         if repeated:
             raise ValueError(f"item ids must be unique in a checklist: {', '.join(repeated)}")
+        if self.schema_version == 1:
+            self._schema_1_keys()
+        else:
+            self._schema_2_bases()
+        self._rhythm()
+        self._steps()
         return self
+
+    def _schema_1_keys(self) -> None:
+        given = [k for k in _SCHEMA_2_CHECKLIST_KEYS if k in self.model_fields_set]
+        if given:
+            raise ValueError(f"{', '.join(given)} needs schema 2")
+        for item in self.items:
+            given = [k for k in _SCHEMA_2_ITEM_KEYS if k in item.model_fields_set]
+            if given:
+                raise ValueError(f"item {item.id}: {', '.join(given)} needs schema 2")
+
+    def _schema_2_bases(self) -> None:
+        for item in self.items:
+            if not item.basis:
+                raise ValueError(f"item {item.id}: basis is required in schema 2 "
+                                 "(the rule the requirement rests on)")
+            if item.level is Level.MAJOR and not item.major_basis:
+                raise ValueError(f"item {item.id}: level major needs major_basis "
+                                 "(the clause that makes it major in every regime)")
+
+    def _rhythm(self) -> None:
+        if self.per_job and (self.frequency or self.frequencies):
+            raise ValueError("a per-job checklist is run once per work permit: "
+                             "it has no frequency or frequencies")
+        if not self.per_job and self.frequency is None:
+            raise ValueError("a periodic checklist needs a frequency "
+                             f"({', '.join(FREQUENCY_DAYS)})")
+        unknown = [r for r in self.frequencies if r not in REGIMES]
+        if unknown:
+            raise ValueError(f"frequencies: unknown regime '{unknown[0]}' "
+                             f"(known: {', '.join(REGIMES)})")
+
+    def _steps(self) -> None:
+        stepped = [item for item in self.items if item.step is not None]
+        if not stepped:
+            return
+        if not self.per_job:
+            raise ValueError(f"item {stepped[0].id}: steps belong only in a per-job "
+                             "checklist (procedure: per-job)")
+        if len(stepped) < len(self.items):
+            missing = next(item for item in self.items if item.step is None)
+            raise ValueError(f"item {missing.id}: in a stepped procedure every item needs "
+                             "a step")
+        previous = 1
+        for item in self.items:
+            assert item.step is not None
+            if item is self.items[0] and item.step != 1:
+                raise ValueError(f"item {item.id}: the first step must be 1, not {item.step}")
+            if item.step < previous:
+                raise ValueError(f"item {item.id}: step {item.step} comes after step "
+                                 f"{previous}; steps must not decrease")
+            previous = item.step
+
+    def to_data(self) -> dict[str, Any]:
+        """The canonical mapping; a schema-1 checklist without the keys it cannot hold."""
+        data = super().to_data()
+        if self.schema_version == 1:
+            for key in _SCHEMA_2_CHECKLIST_KEYS:
+                data.pop(key, None)
+        return data
+
+    @property
+    def per_job(self) -> bool:
+        """Whether the checklist is run once per work permit, not on a rhythm."""
+        return self.procedure == "per-job"
 
     def item(self, item_id: str) -> ChecklistItem | None:
         """The item with ``item_id``, if the checklist has it."""
         return next((i for i in self.items if i.id == item_id), None)
+
+    def frequency_for(self, regimes: Iterable[str]) -> str | None:
+        """The rhythm for a unit with ``regimes``: the most frequent of its regimes'
+        statutory rhythms, else ``frequency`` (None for a per-job checklist)."""
+        overrides = [self.frequencies[r] for r in regimes if r in self.frequencies]
+        if not overrides:
+            return self.frequency
+        return min(overrides, key=FREQUENCY_DAYS.__getitem__)
