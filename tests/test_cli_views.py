@@ -211,14 +211,15 @@ def test_init_refuses_to_overwrite(repo: SafetyRepo) -> None:
     assert (repo.path / "safecheck.yaml").read_bytes() == before
 
 
-def test_init_lays_out_ten_checklists(tmp_path: Path) -> None:
+def test_init_lays_out_the_checklists(tmp_path: Path) -> None:
     result = run("init", str(tmp_path / "new"), "--org", "Example Group", "--unit",
                  "ab=Plant A", "--lang", "en")
     assert result.code == 0, result.err
     names = sorted(p.stem for p in (tmp_path / "new" / "checklists").glob("*.yaml"))
-    assert len(names) == 10 and "confined-space" in names and "rules-and-plans" in names
+    assert len(names) == 12 and "confined-space" in names and "rules-and-plans" in names
+    assert "confined-space-entry" in names and "special-work-permit" in names
     settings = yamlio.load_mapping((tmp_path / "new" / "safecheck.yaml").read_text(), "s")
-    assert settings["units"] == [{"code": "AB", "name": "Plant A"}]
+    assert settings["units"] == [{"code": "AB", "name": "Plant A", "since": "2026-11-21"}]
     assert settings["locale"] == "en"
     assert run("init", str(tmp_path / "x"), "--org", "X", "--unit", "A=b").code == 2
 

@@ -64,3 +64,18 @@ def test_example_ledger_shows_the_schema_2_parts(example_root: Path) -> None:
     assert any(r.get("contractor", {}).get("safety_agreement") for r in rows)
     assert all(r["schema"] == 2 for r in by_id.values())
     assert run("migrate", "--check", cwd=example_root).code == 0
+
+
+def test_example_ledger_shows_honest_inspections(example_root: Path) -> None:
+    runs = json.loads(run("inspections", "--format", "json", cwd=example_root).out)["runs"]
+    assert any(r["void"] for r in runs)                    # a false 合格 record, voided
+    assert any(r["permit"] for r in runs)                  # a per-permit procedure
+    assert any(r["results"]["unchecked"] for r in runs)    # only what was checked
+    recurring = [r for r in runs if r["id"] == "WY-20261126-fire-safety-Z19V"]
+    shown = json.loads(run("inspections", recurring[0]["id"], "--format", "json",
+                           cwd=example_root).out)
+    assert any(o.get("recurrence") for o in shown["items"])
+    coverage = json.loads(run("inspections", "--campaign", "2026-winter", "--as-of",
+                              "2026-11-27", "--format", "json",
+                              cwd=example_root).out)["coverage"]
+    assert 0 < coverage["reached"] < coverage["total"]

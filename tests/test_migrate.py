@@ -25,12 +25,17 @@ def hazard_files(root: Path) -> list[Path]:
     return sorted(p for p in (root / "records").glob("*/*/*.yaml"))
 
 
+def record_files(root: Path) -> list[Path]:
+    return sorted((root / "records").rglob("*.yaml"))
+
+
 def test_migrate_check_reports_without_writing(tmp_path: Path) -> None:
     repo = schema_1_ledger(tmp_path)
     before = repo.snapshot()
     result = repo.run("migrate", "--check")
     assert result.code == 1
-    assert len(result.out.splitlines()) == len(hazard_files(repo.path)) == 16
+    assert len(hazard_files(repo.path)) == 16
+    assert len(result.out.splitlines()) == len(record_files(repo.path))
     assert all(line.startswith("需要升级 records/") for line in result.out.splitlines())
     assert repo.snapshot() == before
 
@@ -48,7 +53,9 @@ def test_migrate_rewrites_every_record_to_schema_2_and_is_idempotent(tmp_path: P
     # the commit holds exactly the migrated files, with a message in the ledger's language
     log = repo.git("log", "-1", "--name-only", "--format=%s")
     assert log.startswith("台账记录升级为第2版格式")
-    assert len([line for line in log.splitlines()[1:] if line]) == 16
+    assert len([line for line in log.splitlines()[1:] if line]) == len(record_files(repo.path))
+    for path in record_files(repo.path):
+        assert "schema: 2\n" in path.read_text(encoding="utf-8")
     assert repo.run("migrate", "--check").code == 0
     assert repo.run("migrate").out == ""
     assert repo.run("fmt", "--check").code == 0

@@ -15,10 +15,11 @@ from pathlib import Path
 
 from safecheck import yamlio
 from safecheck.context import LedgerContext
+from safecheck.coverage import campaign_coverage, coverage
 from safecheck.errors import EXIT_FINDINGS, EXIT_OK
 from safecheck.i18n import Msg, render
 from safecheck.ids import parse_hazard_id
-from safecheck.inspections import StoredInspection, coverage, load_inspections
+from safecheck.inspections import StoredInspection, load_inspections
 from safecheck.layout import documents_dir, survey
 from safecheck.lifecycle.rules import closure_problems, root_cause_required
 from safecheck.models.consistency import describe_missing
@@ -314,6 +315,23 @@ def _inspection_due(data: AuditInput) -> Iterator[Finding]:
                       f"records/{cell.unit}", None, None, cell.unit)
 
 
+@check("campaign-incomplete", Severity.ERROR,
+       "a unit × domain a campaign (拉网式排查) has not reached by its end")
+def _campaign_incomplete(data: AuditInput) -> Iterator[Finding]:
+    context = data.context
+    runs = [s.inspection for s in data.inspections]
+    for campaign in context.settings.campaigns:
+        reached = campaign_coverage(context, campaign, runs, data.today)
+        if not reached.over(data.today):
+            continue
+        for cell in reached.missing:
+            yield Finding("campaign-incomplete", RULES["campaign-incomplete"].severity,
+                          Msg("audit.campaign_incomplete", campaign=campaign.name,
+                              id=campaign.id, to=campaign.to,
+                              domain=context.domain_name(cell.domain)),
+                          f"records/{cell.unit}", None, None, cell.unit)
+
+
 @check("inspection-link", Severity.ERROR,
        "a hazard and the inspection that raised it do not point at each other")
 def _inspection_link(data: AuditInput) -> Iterator[Finding]:
@@ -332,6 +350,11 @@ def _inspection_link(data: AuditInput) -> Iterator[Finding]:
             yield _finding("inspection-link", stored,
                            Msg("audit.link.not_listed", inspection=h.inspection), "inspection")
     for run in runs.values():
+        for outcome in run.inspection.recurrences:
+            if outcome.hazard not in hazards:
+                yield Finding("inspection-link", RULES["inspection-link"].severity,
+                              Msg("audit.link.no_hazard", id=outcome.hazard), run.relpath,
+                              None, run.inspection.id, run.inspection.unit)
         for hazard_id in run.inspection.hazards:
             raised = hazards.get(hazard_id)
             if raised is None:

@@ -12,7 +12,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import AliasChoices, Field, field_validator, model_validator
 
-from safecheck.models.common import Line, Name, Record, Slug, UnitCode, person_key
+from safecheck.models.checklist import Regime
+from safecheck.models.common import Date, Line, Name, Record, Slug, UnitCode, person_key
 from safecheck.vocab import DEFAULT_SOURCES, Locale, Severity
 
 SETTINGS_FILE = "safecheck.yaml"
@@ -21,9 +22,6 @@ Role = Literal["verifier", "approver", "manager", "keeper", "inspector"]
 #: The fixed vocabulary of roles (DESIGN.md): an unknown role is a settings error.
 ROLES: tuple[Role, ...] = ("verifier", "approver", "manager", "keeper", "inspector")
 
-Regime = Literal["industry-trade", "building-municipal", "city-gas", "water-supply", "hazchem",
-                 "hazchem-user", "fire-key-unit", "special-equipment-user", "property",
-                 "other"]
 
 #: Sources whose hazards need a root cause before closing, unless rules: says otherwise.
 DEFAULT_ROOT_CAUSE_SOURCES = ("district-inspection", "resident-supervision", "regulator",
@@ -41,6 +39,27 @@ class Unit(Record):
     regimes: list[Regime] = []
     #: Domains this unit inspects (default: all); e.g. no rental housing at a water plant.
     domains: list[Slug] | None = None
+    #: When the unit joined the ledger: its first inspections are due one period later.
+    since: Date | None = None
+
+
+class Campaign(Record):
+    """A time-boxed dragnet inspection (拉网式排查) over units × domains."""
+
+    id: Slug
+    name: Line
+    start: Date = Field(alias="from")
+    to: Date
+    #: The units and domains it must reach (default: every unit, each unit's domains).
+    units: list[UnitCode] | None = None
+    domains: list[Slug] | None = None
+
+    @model_validator(mode="after")
+    def _window(self) -> Campaign:
+        if self.to < self.start:
+            raise ValueError(f"campaign {self.id}: 'to' ({self.to}) is before 'from' "
+                             f"({self.start})")
+        return self
 
 
 class Person(Record):
@@ -66,6 +85,7 @@ class Settings(Record):
     late_entry_days: int = Field(default=7, ge=0, le=3650)
     major_report_within_days: int = Field(default=1, ge=0, le=365)
     base_branch: str = Field(default="main", pattern=r"^[A-Za-z0-9._/-]+$")
+    campaigns: list[Campaign] = []
     rules: dict[Slug, Severity | list[Slug]] = {}
 
     @field_validator("timezone")
@@ -92,6 +112,13 @@ class Settings(Record):
         duplicates = sorted({c for c in codes if codes.count(c) > 1})
         if duplicates:
             raise ValueError(f"unit codes must be unique: {', '.join(duplicates)}")
+        ids = [c.id for c in self.campaigns]
+        twice = sorted({c for c in ids if ids.count(c) > 1})
+        if twice:
+            raise ValueError(f"campaign ids must be unique: {', '.join(twice)}")
+        unknown = sorted({u for c in self.campaigns for u in c.units or ()} - set(codes))
+        if unknown:
+            raise ValueError(f"campaigns name units that are not listed: {', '.join(unknown)}")
         keys = [person_key(p.name) for p in self.people]
         repeated = sorted({p.name for p in self.people if keys.count(person_key(p.name)) > 1})
         if repeated:
@@ -111,6 +138,10 @@ class Settings(Record):
         """The unit's name, or its code when it is not configured."""
         unit = self.unit(code)
         return unit.name if unit else code
+
+    def campaign(self, campaign_id: str) -> Campaign | None:
+        """The campaign ``campaign_id``, if safecheck.yaml lists it."""
+        return next((c for c in self.campaigns if c.id == campaign_id), None)
 
     def regimes_of(self, code: str) -> list[str]:
         """The regimes of unit ``code`` (empty when none are set)."""

@@ -24,8 +24,16 @@ class LedgerContext:
 
     @property
     def domains(self) -> list[str]:
-        """Known domain ids, in checklist order."""
-        return list(self.checklists)
+        """Known domain ids (the periodic checklists), in checklist order."""
+        return [c.id for c in self.checklists.values() if not c.per_job]
+
+    def checklist(self, checklist_id: str) -> Checklist:
+        """The checklist ``checklist_id`` (a domain's, or a per-job procedure)."""
+        found = self.checklists.get(checklist_id)
+        if found is None:
+            raise SafecheckError(Msg("error.unknown_checklist", checklist=checklist_id,
+                                     known=list(self.checklists)))
+        return found
 
     def domain_name(self, domain: str, locale: Locale | None = None) -> str:
         """The domain's name in ``locale`` (default: the configured language)."""
@@ -46,8 +54,8 @@ class LedgerContext:
                                      known=sorted(self.settings.unit_codes)))
 
     def require_domain(self, domain: str) -> None:
-        """Raise unless ``domain`` has a checklist."""
-        if domain not in self.checklists:
+        """Raise unless ``domain`` is a domain (has a periodic checklist)."""
+        if domain not in self.domains:
             raise SafecheckError(Msg("error.unknown_domain", domain=domain, known=self.domains))
 
     def require_source(self, source: str) -> None:

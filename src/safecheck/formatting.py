@@ -41,7 +41,7 @@ def canonical_text(text: str, relpath: str) -> tuple[str, bool]:
     if model is None:
         raise DataError(Problem(relpath, Msg("error.unknown_kind", kind=str(data.get("kind"))),
                                 yamlio.line_of(text, "kind"), "kind"))
-    old = model is Hazard and data.get("schema") != SCHEMA
+    old = data.get("schema") != SCHEMA
     record = validated(model, data, text, relpath)
     return yamlio.dump(record.to_data()), old  # type: ignore[attr-defined]
 

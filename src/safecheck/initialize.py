@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import shutil
 from pathlib import Path
 
@@ -32,7 +33,7 @@ def parse_unit(text: str) -> Unit:
 
 
 def init_repository(path: Path, organization: str, units: list[Unit],
-                    locale: Locale) -> list[Path]:
+                    locale: Locale, today: dt.date | None = None) -> list[Path]:
     """Create safecheck.yaml, checklists/ (the packaged ten), templates/ and records/.
 
     Refuses if safecheck.yaml exists; existing checklist files are left as they are.
@@ -42,9 +43,12 @@ def init_repository(path: Path, organization: str, units: list[Unit],
     if settings_path.exists():
         raise SafecheckError(f"{settings_path} already exists; nothing was changed")
     try:
-        settings = Settings.model_validate({"organization": organization,
-                                            "units": [u.model_dump() for u in units],
-                                            "locale": locale})
+        settings = Settings.model_validate({
+            "organization": organization, "locale": locale,
+            # a new unit is not in breach on its first day: its inspections fall due one
+            # period after it joined
+            "units": [{**u.model_dump(exclude_none=True), "since": today} if today
+                      else u.model_dump(exclude_none=True) for u in units]})
     except ValueError as exc:
         raise SafecheckError(f"invalid settings: {' '.join(str(exc).split())}") from None
     path.mkdir(parents=True, exist_ok=True)

@@ -18,10 +18,10 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from safecheck.context import LedgerContext
+from safecheck.coverage import coverage
 from safecheck.errors import SafecheckError
 from safecheck.gitrepo import Change, GitRepo
 from safecheck.history import Reader, Snapshot, Summary, id_of, is_hazard_path
-from safecheck.inspections import coverage
 from safecheck.labels import level_label, status_label
 from safecheck.vocab import Locale
 

@@ -62,7 +62,10 @@ def init_command(
         raise SafecheckError("--org is required: the organisation's name")
     if not unit:
         raise SafecheckError("give at least one --unit CODE=NAME")
-    created = init_repository(path, org.strip(), [parse_unit(u) for u in unit], lang)
+    from safecheck.cli.runtime import today_in
+
+    created = init_repository(path, org.strip(), [parse_unit(u) for u in unit], lang,
+                              today_in("Asia/Shanghai"))
     console = stdout()
     for file in created:
         console.print(f"created {file}", markup=False)

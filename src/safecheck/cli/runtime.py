@@ -48,13 +48,20 @@ class Runtime:
         """--as-of, else SAFECHECK_TODAY, else today's date in the configured time zone."""
         if as_of:
             return parse_date_option(as_of, "--as-of")
-        fixed = os.environ.get(TODAY_VARIABLE)
-        if fixed:
-            return parse_date_option(fixed, TODAY_VARIABLE)
-        from zoneinfo import ZoneInfo
+        if os.environ.get(TODAY_VARIABLE):
+            return today_in("UTC")
+        return today_in(self.context().settings.timezone)
 
-        zone = ZoneInfo(self.context().settings.timezone)
-        return dt.datetime.now(zone).date()
+
+def today_in(timezone: str) -> dt.date:
+    """SAFECHECK_TODAY, else today's date in ``timezone``: the one place that reads the
+    clock."""
+    fixed = os.environ.get(TODAY_VARIABLE)
+    if fixed:
+        return parse_date_option(fixed, TODAY_VARIABLE)
+    from zoneinfo import ZoneInfo
+
+    return dt.datetime.now(ZoneInfo(timezone)).date()
 
 
 def parse_date_option(value: str, option: str) -> dt.date:

@@ -145,8 +145,9 @@ def register(reg: Registration, hazard_id: str, context: LedgerContext,
     context.require_source(reg.source)
     if reg.found_on > today:
         raise refuse(step, hazard_id, Msg("rule.future", date=reg.found_on, recorded=today))
-    checklist = context.checklists[reg.domain]
-    if reg.checklist_item and checklist.item(reg.checklist_item) is None:
+    # the item may be a periodic checklist's or a per-job procedure's of the same domain
+    if reg.checklist_item and not any(c.domain == reg.domain and c.item(reg.checklist_item)
+                                      for c in context.checklists.values()):
         raise refuse(step, hazard_id, Msg("refuse.no_item", domain=reg.domain,
                                           item=reg.checklist_item))
     data: dict[str, Any] = {

@@ -37,7 +37,7 @@ def print_table(rows: list[dict[str, Any]], context: LedgerContext) -> None:
             str(overdue) if overdue else "", escape(row["responsible"] or "-"), style=style)
     console = stdout()
     console.print(table)
-    console.print(f"{len(rows)} {label('hazards', locale)}")
+    console.print(f"{len(rows)} {text('word.hazards', locale)}")
 
 
 def print_csv(rows: Iterable[dict[str, Any]]) -> None:

@@ -48,6 +48,9 @@ WORDS: dict[str, tuple[str, str]] = {
     "audit.major_governance": ("重大隐患已在整改，但治理方案不完整，缺少：{missing}",
                                "major hazard rectifying without its governance plan; missing: "
                                "{missing}"),
+    "audit.campaign_incomplete": ("专项排查“{campaign}”（{id}）已于 {to} 结束，未覆盖：{domain}",
+                                  "campaign {campaign} ({id}) ended on {to} without reaching "
+                                  "{domain}"),
     "frequency.daily": ("每日", "daily"),
     "frequency.weekly": ("每周", "weekly"),
     "frequency.monthly": ("每月", "monthly"),

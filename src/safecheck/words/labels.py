@@ -133,3 +133,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "word.yes": ("是", "yes"),
     "word.no": ("否", "no"),
 }
+WORDS.update({
+    "run.hazards": ("登记的隐患", "Hazards raised"),
+    "run.id": ("排查记录编号", "Run"),
+    "field.person": ("人员", "Person"),
+})

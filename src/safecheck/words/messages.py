@@ -61,15 +61,15 @@ WORDS.update({
 })
 WORDS.update({
     "walk.location": ("检查地点", "Location"),
-    "walk.choices": ("[p]合格 / [f]不合格 / [n]不适用 / [m]备注", "[p]ass / [f]ail / [n]/a / [m] note"),
+    "walk.choices": ("每一项都须回答：[p]合格 / [f]不合格 / [n]不适用 / [u]未检查 / [m]备注", "answer every item: [p]ass / [f]ail / [n]/a / [u]nchecked / [m] note"),
     "walk.result": ("结果", "Result"),
     "walk.note": ("备注", "Note"),
-    "walk.problem": ("存在问题（回车采用检查项原文）", "What is wrong (Enter: the item's text)"),
-    "walk.summary": ("合格 {p}，不合格 {f}，不适用 {n}。", "{p} passed, {f} failed, {n} not "
-                     "applicable."),
-    "walk.confirm": ("写入排查记录并登记 {f} 条隐患？[Y/n]",
-                     "Write the inspection and register {f} hazard(s)? [Y/n]"),
-    "walk.again": ("请输入 p、f、n 或 m", "enter p, f, n or m"),
+    "walk.problem": ("发现的问题（隐患名称）", "What is wrong (the hazard's title)"),
+    "walk.summary": ("合格 {p}，不合格 {f}，不适用 {n}，未检查 {u}。", "{p} passed, {f} failed, "
+                     "{n} not applicable, {u} not checked."),
+    "walk.confirm": ("写入排查记录（不合格 {f} 项）？[Y/n]",
+                     "Write the inspection ({f} failed)? [Y/n]"),
+    "walk.again": ("请输入 p、f、n、u 或 m", "enter p, f, n, u or m"),
     "walk.cancelled": ("已取消排查，未写入任何内容", "inspection cancelled; nothing was written"),
 })
 WORDS.update({
@@ -117,4 +117,49 @@ WORDS.update({
     "layout.orphan_folder": ("资料文件夹没有对应的隐患记录", "a documents folder without its record"),
     "layout.not_document": ("资料文件夹中只能有普通文件", "a record's folder holds only plain files"),
     "layout.unnamed_document": ("资料文件未被隐患记录列出", "a document the record does not name"),
+})
+WORDS.update({
+    "error.unknown_checklist": ("未知检查表“{checklist}”（已有：{known}）", "unknown checklist '{checklist}' (known: {known})"),
+    "inspect.refused": ("未写入排查记录：{reason}", "nothing was recorded: {reason}"),
+    "inspect.no_inspector": ("请至少填写一名排查人（--by）", "name at least one inspector (--by)"),
+    "inspect.permit_needed": ("{checklist} 是逐次作业检查表，须填写作业票编号（--permit）", "{checklist} is run per job: give the work permit number (--permit)"),
+    "inspect.permit_periodic": ("{checklist} 是定期检查表，不按作业票执行（去掉 --permit）", "{checklist} is a periodic checklist, not run per permit (drop --permit)"),
+    "inspect.no_campaign": ("safecheck.yaml 中没有专项排查活动“{campaign}”", "safecheck.yaml has no campaign '{campaign}'"),
+    "inspect.outside_campaign": ("排查日期不在专项排查活动 {campaign} 的时间内（{start} 至 {to}）", "the date is outside campaign {campaign} ({start} to {to})"),
+    "inspect.no_item": ("检查表 {checklist} 中没有检查项 {item}（检查项：{first} … {last}）", "checklist {checklist} has no item {item} (its items: {first} … {last})"),
+    "inspect.not_for_unit": ("检查项 {item} 不适用于单位 {unit}（按其适用的判定标准）", "item {item} does not apply to unit {unit} (its regimes)"),
+    "inspect.bad_result": ("{item}：结果只能是合格、不合格、不适用或未检查，不是“{result}”", "{item}: the result is pass, fail, na or unchecked, not {result!r}"),
+    "inspect.one_plan": ("有 {count} 项不合格：整改方案选项只用于一项不合格的情形，其余请逐条用 safecheck plan 填写（避免重复计算资金）", "{count} items failed: plan options apply when one item fails; plan each hazard with safecheck plan (money is not counted twice)"),
+    "inspect.no_defect": ("不合格项 {item} 须说明发现的问题（--fail {item}=问题），它将作为隐患名称", "say what is wrong with failed item {item} (--fail {item}=DEFECT): it becomes the hazard's title"),
+    "inspect.no_location": ("不合格项 {item} 须有隐患部位（--fail {item}@部位=问题，或 --location）", "failed item {item} needs a location (--fail {item}@LOCATION=DEFECT, or --location)"),
+    "commit.inspection": ("排查记录 {id}：不合格 {failed} 项", "Inspection {id}: {failed} failed"),
+})
+WORDS.update({
+    "error.no_inspection": ("没有排查记录 {id}", "no inspection run {id}"),
+    "error.void_reason": ("请说明作废原因（--reason）", "say why it is voided (--reason)"),
+    "error.run_void": ("排查记录 {id} 已作废", "inspection run {id} is already void"),
+})
+WORDS.update({
+    "inspect.twice": ("检查项 {item} 被给出了两个结果", "item {item} is given two results"),
+    "commit.void_run": ("作废排查记录 {id}：{reason}", "Void inspection {id}: {reason}"),
+    "result.na": ("不适用", "n/a"),
+    "result.unchecked": ("未检查", "not checked"),
+    "frequency.per-job": ("逐次作业", "per job"),
+    "run.title": ("排查记录", "Inspection"),
+    "run.checked": ("检查 {checked} 项（共 {total} 项）：合格 {pass}，不合格 {fail}，不适用 {na}，未检查 {unchecked}",
+                    "{checked} of {total} items checked: {pass} passed, {fail} failed, {na} n/a, {unchecked} not checked"),
+    "run.recurrence": ("复现，关联已登记隐患", "recurred: linked to the open hazard"),
+    "run.void": ("已作废：{reason}（{by}，{date}）", "void: {reason} ({by}, {date})"),
+    "run.permit": ("作业票", "Permit"),
+    "run.campaign": ("专项排查", "Campaign"),
+    "run.inspectors": ("排查人", "Inspectors"),
+    "run.count": ("{count} 次排查", "{count} inspection runs"),
+    "run.coverage": ("专项排查“{name}”（{start} 至 {to}）：已覆盖 {reached}/{total}", "campaign {name} ({start} to {to}): {reached} of {total} reached"),
+    "run.not_reached": ("未覆盖", "not reached"),
+    "word.checklist": ("检查表", "Checklist"),
+    "word.procedure.per-job": ("逐次作业（按作业票）", "per job (per permit)"),
+    "word.procedure.periodic": ("定期", "periodic"),
+    "word.step": ("步骤", "Step"),
+    "word.by_regime": ("按判定标准", "By regime"),
+    "word.applies_to": ("适用于", "Applies to"),
 })
