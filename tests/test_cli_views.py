@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from helpers import SafetyRepo, run
-from records import data
+from records import PLAN, data
 from safecheck import yamlio
 
 
@@ -259,3 +259,29 @@ def test_export_csv_and_xlsx(repo: SafetyRepo, tmp_path: Path) -> None:
     found = sheet.cell(row=2, column=header.index("发现日期") + 1).value
     assert found is not None and found.date().isoformat() == "2026-11-16"
     assert repo.run("export", "--format", "xlsx").code == 2
+
+
+def test_list_filters_people_ask_every_day(repo: SafetyRepo) -> None:
+    write_record(repo, data("rectifying", source="district-inspection",
+                            source_ref="区委第三巡查组反馈意见第5条"))
+    write_record(repo, data("rectifying", id="SW-20261116-AAAA", contractor={
+        "name": "某某环境工程有限公司", "supervisor": "赵刚"},
+        plan={**PLAN, "responsible": {"person": "赵刚"}, "deadline": "2026-12-20"}))
+
+    def listed(*args: str) -> list[str]:
+        result = repo.run("list", "--format", "json", *args)
+        assert result.code == 0, result.err
+        return sorted(r["id"] for r in json.loads(result.out))
+
+    assert listed("--source", "district-inspection") == ["SW-20261116-7KQF"]
+    assert listed("--source-ref", "第三巡查组") == ["SW-20261116-7KQF"]
+    assert listed("--responsible", "赵 刚") == ["SW-20261116-AAAA"]
+    assert listed("--contractor", "环境工程") == ["SW-20261116-AAAA"]
+    assert listed("--due-within", "7") == ["SW-20261116-7KQF"]      # due 11-28, today 11-21
+    assert listed("--due-within", "30") == ["SW-20261116-7KQF", "SW-20261116-AAAA"]
+    assert repo.run("list", "--source", "gossip").code == 2
+    import csv
+    import io
+
+    exported = list(csv.reader(io.StringIO(repo.run("export", "--responsible", "赵刚").out)))
+    assert len(exported) == 2 and exported[1][0] == "SW-20261116-AAAA"

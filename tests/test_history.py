@@ -9,7 +9,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from markdown_it import MarkdownIt
 
 from helpers import run
 from scenario import Scenario, build, plan, register
@@ -44,82 +43,6 @@ def golden(name: str, text: str) -> None:
 
 # --- report -------------------------------------------------------------------------------
 
-@pytest.mark.parametrize(("name", "today", "args"), [
-    ("report-2026-W47.zh.md", "2026-11-25", ["--week", "2026-W47"]),
-    ("report-2026-W47.en.md", "2026-11-25", ["--week", "2026-W47", "--lang", "en"]),
-    ("report-this-week.zh.md", "2026-11-25", []),
-])
-def test_reports_match_their_golden_files(history: tuple[Scenario, dict[str, str]], name: str,
-                                          today: str, args: list[str]) -> None:
-    golden(name, report(history[0], today, *args))
-
-
-def test_report_figures_as_json(history: tuple[Scenario, dict[str, str]]) -> None:
-    s, h = history
-    data = json.loads(report(s, "2026-11-25", "--week", "2026-W47", "--format", "json"))
-    assert data["window"] == {"label": "2026-W47", "start": "2026-11-16", "end": "2026-11-22"}
-    assert data["headline"] == {
-        "new": 1, "closed": 1, "reopened": 0, "voided": 1, "extensions": 1, "open": 2,
-        "overdue": 1, "major_open": 1,
-        "rectification_rate": {"closed": 1, "registered": 3, "percent": 33.3},
-        "on_time_rate": {"on_time": 1, "closed": 1, "percent": 100.0}}
-    assert [c["id"] for c in data["closures"]] == [h["a"]]
-    closure = data["closures"][0]
-    assert closure["verified_by"] == "张伟" and closure["author"] == "张伟"
-    assert closure["commit"] == s.git("rev-parse", "--short=8", "HEAD~6").strip()
-    assert [o["id"] for o in data["overdue"]] == [h["b"]]
-    assert data["overdue"][0]["days_overdue"] == 4
-    assert [m["id"] for m in data["majors"]] == [h["c"]]
-    assert [w["new"] for w in data["trend"]][-3:] == [2, 1, 1]
-    assert data["coverage"]["rows"][0]["cells"][2] == {"last": "2026-11-13", "due": False}
-    later = json.loads(report(s, "2026-11-25", "--format", "json"))
-    assert later["headline"]["reopened"] == 1 and later["headline"]["new"] == 1
-
-
-def table_shapes(text: str) -> list[list[int]]:
-    """For every table: the number of cells in each row (header first)."""
-    shapes: list[list[int]] = []
-    tokens = MarkdownIt("commonmark").enable("table").parse(text)
-    for token in tokens:
-        if token.type == "table_open":
-            shapes.append([])
-        elif token.type == "tr_open":
-            shapes[-1].append(0)
-        elif token.type in ("th_open", "td_open"):
-            shapes[-1][-1] += 1
-    return shapes
-
-
-@pytest.mark.parametrize("lang", ["zh", "en"])
-def test_tables_keep_their_columns_whatever_the_titles(
-        history: tuple[Scenario, dict[str, str]], lang: str) -> None:
-    text = report(history[0], "2026-11-25", "--lang", lang)
-    shapes = table_shapes(text)
-    assert len(shapes) >= 8  # every table the report has this week
-    for shape in shapes:
-        assert len(set(shape)) == 1, shape
-    assert "<script>" not in text and "&lt;script&gt;" in text
-    html = MarkdownIt("commonmark").enable("table").render(text)
-    assert "<script>" not in html and "<strong>" not in html and "<a href" not in html
-
-
-def test_a_repository_template_overrides_the_packaged_one(
-        history: tuple[Scenario, dict[str, str]], tmp_path: Path) -> None:
-    s, _ = history
-    own = s.path / "templates" / "weekly.zh.md.j2"
-    own.parent.mkdir(exist_ok=True)
-    own.write_text("{{ organization }} {{ window.label }}: {{ headline.new }}\n", encoding="utf-8")
-    try:
-        assert report(s, "2026-11-25", "--week", "2026-W47") == "示例集团 2026-W47: 1\n"
-    finally:
-        own.unlink()
-    other = tmp_path / "mine.md.j2"
-    other.write_text("{% for h in closures %}{{ h.id }} {{ h.title }}\n{% endfor %}",
-                     encoding="utf-8")
-    assert report(s, "2026-11-25", "--week", "2026-W47", "--template",
-                  str(other)).startswith("SW-")
-
-
 @pytest.mark.parametrize(("body", "words"), [
     ("line one\n{% for x in %}\n", "mine.md.j2:2:"),
     ("ok\n\n{{ missing_value }}\n", "mine.md.j2:3: 'missing_value' is undefined"),
@@ -135,31 +58,6 @@ def test_template_errors_are_one_line_with_file_and_line(
     assert result.code == 2 and words in result.err
     assert len(result.err.splitlines()) == 1 and "Traceback" not in result.err
 
-
-@pytest.mark.parametrize(("args", "words"), [
-    (["--week", "2026-W60"], "has no week 60"),
-    (["--week", "last week"], "ISO week"),
-    (["--week", "2026-W47", "--since", "2026-11-01"], "not both"),
-    (["--since", "2026-11-20", "--until", "2026-11-10"], "before --since"),
-    (["--week", "2026-W30"], "no commit on this branch before"),
-])
-def test_bad_windows(history: tuple[Scenario, dict[str, str]], args: list[str],
-                     words: str) -> None:
-    os.environ["SAFECHECK_TODAY"] = "2026-11-25"
-    result = run("report", *args, cwd=history[0].path)
-    assert result.code == 2 and words in result.err
-
-
-def test_report_to_a_file_and_a_custom_window(history: tuple[Scenario, dict[str, str]],
-                                              tmp_path: Path) -> None:
-    out = tmp_path / "周报.md"
-    os.environ["SAFECHECK_TODAY"] = "2026-11-25"
-    result = run("report", "--since", "2026-11-01", "--until", "2026-11-30", "-o", str(out),
-                 cwd=history[0].path)
-    assert result.code == 0 and "2026-11-01 – 2026-11-30" in out.read_text(encoding="utf-8")
-
-
-# --- history --------------------------------------------------------------------------------
 
 def test_history_of_a_hazard(history: tuple[Scenario, dict[str, str]]) -> None:
     s, h = history

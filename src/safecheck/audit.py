@@ -129,17 +129,31 @@ def _unexpected_path(data: AuditInput) -> Iterator[Finding]:
 
 
 @check("overdue", Severity.ERROR,
-       "open past its effective deadline")
+       "open past its effective deadline, the rectification not done in time")
 def _overdue(data: AuditInput) -> Iterator[Finding]:
     for stored in data.ledger.hazards:
         h = stored.hazard
-        days = h.days_overdue(data.today)
-        if days:
+        if h.overdue_kind(data.today) == "rectification":
             who = h.responsible or Msg("audit.nobody")
             yield _finding("overdue", stored,
-                           Msg("audit.overdue", days=days, deadline=h.effective_deadline,
-                               status=h.status, who=who),
+                           Msg("audit.overdue", days=h.days_overdue(data.today),
+                               deadline=h.effective_deadline, status=h.status, who=who),
                            "extensions" if h.extensions else "plan.deadline")
+
+
+@check("verification-overdue", Severity.ERROR,
+       "fixed by its deadline but still awaiting verification after it: the verifiers' delay")
+def _verification_overdue(data: AuditInput) -> Iterator[Finding]:
+    settings = data.context.settings
+    for stored in data.ledger.hazards:
+        h = stored.hazard
+        if h.overdue_kind(data.today) == "verification":
+            verifiers = [p.name for p in settings.verifiers_for(h.unit)] or Msg(
+                "audit.the_verifiers")
+            yield _finding("verification-overdue", stored, Msg(
+                "audit.verification_overdue", completed=h.awaiting_since,
+                deadline=h.effective_deadline, days=h.days_overdue(data.today),
+                verifiers=verifiers), "rectifications")
 
 
 @check("plan-incomplete", Severity.ERROR,

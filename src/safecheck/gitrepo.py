@@ -135,13 +135,15 @@ class GitRepo:
         return out.decode() or None
 
     def log(self, revisions: Sequence[str], paths: Sequence[str] = (),
-            follow: bool = False) -> list[Commit]:
+            follow: bool = False, since: dt.date | None = None) -> list[Commit]:
         """First-parent commits of ``revisions`` (newest first) with their changes against
         the first parent; renames detected. ``paths`` limits the log to those files."""
         args = ["log", "--first-parent", "--diff-merges=first-parent", "-M", "--raw", "-z",
                 "--no-abbrev", f"--format={_FORMAT}", *revisions]
         if follow:
             args.insert(1, "--follow")
+        if since is not None:
+            args.insert(1, f"--since={since.isoformat()}")
         if paths:
             args += ["--", *paths]
         return _parse_log(self._run(args).decode("utf-8", "replace"))
@@ -153,6 +155,21 @@ class GitRepo:
         args = ["log", "--reverse", "--topo-order", "--diff-merges=combined", "-M", "--raw",
                 "-z", "--no-abbrev", f"--format={_FORMAT}", f"{base}..{head}"]
         return _parse_log(self._run(args).decode("utf-8", "replace"))
+
+    def added_since(self, revision: str, since: dt.date) -> dict[str, dt.datetime]:
+        """Files first added on ``revision``'s history after ``since`` (by commit date),
+        with the date of the commit that added them: when each fact was recorded."""
+        out = self._run(["log", "--diff-filter=A", "--no-renames", "--format=%x1e%cI",
+                         "--name-only", "-z", f"--since={since.isoformat()}", revision])
+        found: dict[str, dt.datetime] = {}
+        for chunk in out.decode("utf-8", "replace").split(_RECORD_SEP)[1:]:
+            head, _, rest = chunk.partition("\0")
+            when = dt.datetime.fromisoformat(head.strip())
+            for path in rest.strip("\n").split("\0"):
+                path = path.strip("\n")
+                if path:
+                    found[path] = when  # newest first: the oldest add wins
+        return found
 
     def blob_ids(self, specs: Sequence[str]) -> dict[str, str]:
         """Blob ids of ``rev:path`` specs that name a blob (missing ones are left out)."""

@@ -7,8 +7,6 @@ unchanged files shared by two snapshots cost nothing the second time.
 
 from __future__ import annotations
 
-import datetime as dt
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
@@ -23,9 +21,11 @@ from safecheck.gitrepo import GitRepo
 from safecheck.layout import INSPECTIONS, RECORDS
 from safecheck.models.hazard import Hazard
 from safecheck.models.inspection import Inspection
+from safecheck.models.timeline import Timeline
 from safecheck.store import hazard_from_data
 
-_STATUS_LINE = re.compile(rb"^status:[ \t]*['\"]?([a-z]+)['\"]?[ \t]*$", re.MULTILINE)
+#: Timelines share the summary cache file; the prefix names their wire format.
+_TIMELINE = "tl1:"
 #: Beyond this many cached blobs, a run keeps only the ones it used.
 _CACHE_LIMIT = 200_000
 
@@ -48,65 +48,6 @@ def id_of(path: str) -> str:
     return PurePosixPath(path).stem
 
 
-@dataclass(frozen=True, slots=True)
-class Summary:
-    """What reports need of one hazard version: small enough to cache by blob id and load
-    ten thousand at once without parsing or validating anything."""
-
-    id: str
-    unit: str
-    domain: str
-    level: str
-    status: str
-    title: str
-    found_on: dt.date
-    deadline: dt.date | None          # the effective deadline
-    closed_on: dt.date | None
-    responsible: str | None
-    verified_by: str | None
-    reopenings: int
-    extensions: int
-
-    @classmethod
-    def of(cls, h: Hazard) -> Summary:
-        """The summary of a validated hazard."""
-        last = h.verifications[-1] if h.verifications else None
-        return cls(h.id, h.unit, h.domain, h.level.value, h.status.value, h.title, h.found_on,
-                   h.effective_deadline, h.closed_on, h.responsible,
-                   last.by if last else None, len(h.reopenings), len(h.extensions))
-
-    @property
-    def is_open(self) -> bool:
-        """Reported, rectifying or verifying."""
-        return self.status in ("reported", "rectifying", "verifying")
-
-    def days_overdue(self, today: dt.date) -> int:
-        """Days past the effective deadline while open; 0 when not overdue."""
-        if not self.is_open or self.deadline is None or self.deadline >= today:
-            return 0
-        return (today - self.deadline).days
-
-    def wire(self) -> tuple[Any, ...]:
-        """A marshal-able tuple (dates as ordinals)."""
-        return (self.id, self.unit, self.domain, self.level, self.status, self.title,
-                self.found_on.toordinal(), _ordinal(self.deadline), _ordinal(self.closed_on),
-                self.responsible, self.verified_by, self.reopenings, self.extensions)
-
-    @classmethod
-    def unwire(cls, t: tuple[Any, ...]) -> Summary:
-        """The inverse of :meth:`wire`."""
-        return cls(t[0], t[1], t[2], t[3], t[4], t[5], dt.date.fromordinal(t[6]),
-                   _date(t[7]), _date(t[8]), t[9], t[10], t[11], t[12])
-
-
-def _ordinal(day: dt.date | None) -> int | None:
-    return None if day is None else day.toordinal()
-
-
-def _date(ordinal: int | None) -> dt.date | None:
-    return None if ordinal is None else dt.date.fromordinal(ordinal)
-
-
 @dataclass(frozen=True)
 class Version:
     """A record file at one revision: its blob, and its model or why there is none."""
@@ -119,11 +60,11 @@ class Version:
 
 @dataclass
 class Snapshot:
-    """The ledger at one revision: a summary of every readable hazard, and the
+    """The ledger at one revision: the timeline of every readable hazard, and the
     inspections."""
 
     revision: str | None
-    hazards: dict[str, Summary] = field(default_factory=dict)   # by path
+    hazards: dict[str, Timeline] = field(default_factory=dict)   # by path
     inspections: list[Inspection] = field(default_factory=list)
 
 
@@ -153,26 +94,26 @@ class Reader:
             self._blob_cache.save(prune=len(self._blob_cache) > _CACHE_LIMIT)
         self._summaries.save(prune=len(self._summaries) > 4 * _CACHE_LIMIT)
 
-    def summaries(self, blobs: Iterable[tuple[str, str]]) -> dict[str, Summary | None]:
-        """Summaries by blob id (None for a blob that is not a valid hazard), from the
+    def timelines(self, blobs: Iterable[tuple[str, str]]) -> dict[str, Timeline | None]:
+        """Timelines by blob id (None for a blob that is not a valid hazard), from the
         summary cache, else by parsing and validating the blob once."""
         pairs = list(blobs)
-        found: dict[str, Summary | None] = {}
+        found: dict[str, Timeline | None] = {}
         missing = []
         for path, blob in pairs:
             if blob in found:
                 continue
-            cached = self._summaries.get(blob)
+            cached = self._summaries.get(_TIMELINE + blob)
             if cached is None:
                 missing.append((path, blob))
             else:
-                found[blob] = None if cached == "invalid" else Summary.unwire(cached)
+                found[blob] = None if cached == "invalid" else Timeline.unwire(cached)
         self.preload(missing)
         for path, blob in missing:
             hazard = self.hazard(path, blob).hazard
-            summary = Summary.of(hazard) if hazard is not None else None
-            found[blob] = summary
-            self._summaries.put(blob, summary.wire() if summary else "invalid")
+            timeline = Timeline.of(hazard) if hazard is not None else None
+            found[blob] = timeline
+            self._summaries.put(_TIMELINE + blob, timeline.wire() if timeline else "invalid")
         return found
 
     def preload(self, blobs: Iterable[tuple[str, str]]) -> None:
@@ -228,11 +169,11 @@ class Reader:
         hazard_files = {p: b for p, b in files.items() if is_hazard_path(p)}
         run_files = {p: b for p, b in files.items() if is_inspection_path(p)}
         snap = Snapshot(revision)
-        summaries = self.summaries(hazard_files.items())
+        timelines = self.timelines(hazard_files.items())
         for path, blob in hazard_files.items():
-            summary = summaries[blob]
-            if summary is not None:
-                snap.hazards[path] = summary
+            timeline = timelines[blob]
+            if timeline is not None:
+                snap.hazards[path] = timeline
         self.preload(run_files.items())
         for path, blob in run_files.items():
             data = self.data(path, blob)
@@ -243,31 +184,3 @@ class Reader:
             except ValidationError:
                 continue  # audit reports bad inspection files; a report just skips them
         return snap
-
-    def statuses(self, blobs: Iterable[str]) -> dict[str, str | None]:
-        """The status of each blob, read from its ``status:`` line without parsing the YAML
-        (the trend needs only that); falls back to parsing when the line is not found."""
-        found: dict[str, str | None] = {}
-        wanted = []
-        for blob in dict.fromkeys(blobs):
-            cached = self._summaries.get(blob)
-            if cached is None:
-                cached = self._summaries.get(f"status:{blob}")
-                if cached is None:
-                    wanted.append(blob)
-                    continue
-                found[blob] = cached or None
-            else:
-                found[blob] = None if cached == "invalid" else str(cached[4])
-        contents = self.git.blobs(wanted)
-        for blob in wanted:
-            match = _STATUS_LINE.search(contents.get(blob, b""))
-            status = match.group(1).decode() if match else _status(self.data(blob, blob))
-            found[blob] = status
-            self._summaries.put(f"status:{blob}", status or "")
-        return found
-
-
-def _status(data: dict[str, Any] | None) -> str | None:
-    value = data.get("status") if data else None
-    return value if isinstance(value, str) else None

@@ -7,6 +7,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from safecheck.context import LedgerContext
+from safecheck.models.common import person_key
+from safecheck.models.hazard import Hazard
 from safecheck.store import StoredHazard
 from safecheck.vocab import Level, Status
 
@@ -21,6 +23,11 @@ class HazardFilter:
     statuses: frozenset[Status] = frozenset()
     overdue: bool = False
     inspection: str | None = None
+    sources: frozenset[str] = frozenset()
+    source_ref: str | None = None
+    responsible: str | None = None
+    contractor: str | None = None
+    due_within: int | None = None
 
     def matches(self, stored: StoredHazard, today: dt.date) -> bool:
         """True when ``stored`` meets every condition."""
@@ -30,14 +37,33 @@ class HazardFilter:
                 and (not self.levels or h.level in self.levels)
                 and (not self.statuses or h.status in self.statuses)
                 and (not self.overdue or h.days_overdue(today) > 0)
-                and (self.inspection is None or h.inspection == self.inspection))
+                and (self.inspection is None or h.inspection == self.inspection)
+                and (not self.sources or h.source in self.sources)
+                and (self.source_ref is None or self.source_ref in (h.source_ref or ""))
+                and (self.responsible is None or person_key(h.responsible)
+                     == person_key(self.responsible))
+                and (self.contractor is None or (h.contractor is not None
+                                                 and self.contractor in h.contractor.name))
+                and (self.due_within is None or self._due(h, today)))
+
+    def _due(self, h: Hazard, today: dt.date) -> bool:
+        """Open, with the deadline in force no later than ``due_within`` days from today
+        (overdue ones included: they are due too)."""
+        deadline = h.effective_deadline
+        return (h.is_open and deadline is not None and self.due_within is not None
+                and (deadline - today).days <= self.due_within)
 
 
 def build_filter(context: LedgerContext, units: Iterable[str] = (),
                  domains: Iterable[str] = (), levels: Iterable[Level] = (),
                  statuses: Iterable[Status] = (), overdue: bool = False,
-                 inspection: str | None = None) -> HazardFilter:
-    """A filter from command-line values; unknown units and domains are errors."""
+                 inspection: str | None = None, sources: Iterable[str] = (),
+                 source_ref: str | None = None, responsible: str | None = None,
+                 contractor: str | None = None, due_within: int | None = None
+                 ) -> HazardFilter:
+    """A filter from command-line values; unknown units, domains and sources are errors."""
+    for source in sources:
+        context.require_source(source)
     wanted_units = frozenset(u.upper() for u in units)
     wanted_domains = frozenset(domains)
     for code in sorted(wanted_units):
@@ -45,7 +71,10 @@ def build_filter(context: LedgerContext, units: Iterable[str] = (),
     for name in sorted(wanted_domains):
         context.require_domain(name)
     return HazardFilter(units=wanted_units, domains=wanted_domains, levels=frozenset(levels),
-                        statuses=frozenset(statuses), overdue=overdue, inspection=inspection)
+                        statuses=frozenset(statuses), overdue=overdue, inspection=inspection,
+                        sources=frozenset(sources), source_ref=source_ref,
+                        responsible=responsible, contractor=contractor,
+                        due_within=due_within)
 
 
 def select(hazards: Iterable[StoredHazard], where: HazardFilter,

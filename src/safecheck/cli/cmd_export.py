@@ -10,7 +10,18 @@ from typing import Annotated
 import typer
 
 from safecheck.cli.app import app, runtime
-from safecheck.cli.options import AsOfOpt
+from safecheck.cli.options import (
+    AsOfOpt,
+    ContractorFilterOpt,
+    DomainFilterOpt,
+    DueWithinOpt,
+    InspectionFilterOpt,
+    OverdueOpt,
+    ResponsibleFilterOpt,
+    SourceFilterOpt,
+    SourceRefOpt,
+    UnitFilterOpt,
+)
 from safecheck.vocab import Level, Status
 
 
@@ -28,13 +39,13 @@ def export_command(
         "--output", "-o", help="File to write (CSV may go to stdout).", dir_okay=False)] = None,
     fmt: Annotated[ExportFormat | None, typer.Option(
         "--format", help="csv or xlsx (default: from --output's suffix, else csv).")] = None,
-    unit: Annotated[list[str] | None, typer.Option("--unit")] = None,
-    domain: Annotated[list[str] | None, typer.Option("--domain")] = None,
+    unit: UnitFilterOpt = None, domain: DomainFilterOpt = None,
     level: Annotated[list[Level] | None, typer.Option("--level")] = None,
     status: Annotated[list[Status] | None, typer.Option("--status")] = None,
-    overdue: Annotated[bool, typer.Option("--overdue")] = False,
-    inspection: Annotated[str | None, typer.Option(
-        "--inspection", help="Only hazards raised by this inspection run.")] = None,
+    overdue: OverdueOpt = False, inspection: InspectionFilterOpt = None,
+    source: SourceFilterOpt = None, source_ref: SourceRefOpt = None,
+    responsible: ResponsibleFilterOpt = None, contractor: ContractorFilterOpt = None,
+    due_within: DueWithinOpt = None,
     as_of: AsOfOpt = None,
 ) -> int:
     """The ledger as CSV or XLSX (隐患台账).
@@ -55,7 +66,8 @@ def export_command(
     if chosen_format is ExportFormat.XLSX and output is None:
         raise SafecheckError("--format xlsx needs --output FILE.xlsx")
     where = build_filter(context, unit or [], domain or [], level or [], status or [],
-                         overdue, inspection)
+                         overdue, inspection, source or [], source_ref, responsible,
+                         contractor, due_within)
     ledger = load_ledger(context.root)
     rows = ledger_rows(select(ledger.hazards, where, today), context, today)
     heads = headings(context.settings.locale)

@@ -11,7 +11,20 @@ from typing import Annotated
 import typer
 
 from safecheck.cli.app import app, runtime
-from safecheck.cli.options import AsOfOpt, CommitOpt, TextOrJson
+from safecheck.cli.options import (
+    AsOfOpt,
+    CommitOpt,
+    ContractorFilterOpt,
+    DomainFilterOpt,
+    DueWithinOpt,
+    InspectionFilterOpt,
+    OverdueOpt,
+    ResponsibleFilterOpt,
+    SourceFilterOpt,
+    SourceRefOpt,
+    TextOrJson,
+    UnitFilterOpt,
+)
 from safecheck.cli.runtime import normalize_id
 from safecheck.vocab import Level, Locale, Status
 
@@ -75,13 +88,13 @@ def init_command(
 @app.command("list")
 def list_command(
     ctx: typer.Context,
-    unit: Annotated[list[str] | None, typer.Option("--unit", help="Unit code.")] = None,
-    domain: Annotated[list[str] | None, typer.Option("--domain", help="Domain id.")] = None,
+    unit: UnitFilterOpt = None, domain: DomainFilterOpt = None,
     level: Annotated[list[Level] | None, typer.Option("--level")] = None,
     status: Annotated[list[Status] | None, typer.Option("--status")] = None,
-    overdue: Annotated[bool, typer.Option("--overdue", help="Only overdue hazards.")] = False,
-    inspection: Annotated[str | None, typer.Option(
-        "--inspection", help="Only hazards raised by this inspection run.")] = None,
+    overdue: OverdueOpt = False, inspection: InspectionFilterOpt = None,
+    source: SourceFilterOpt = None, source_ref: SourceRefOpt = None,
+    responsible: ResponsibleFilterOpt = None, contractor: ContractorFilterOpt = None,
+    due_within: DueWithinOpt = None,
     as_of: AsOfOpt = None,
     fmt: Annotated[ListFormat, typer.Option("--format")] = ListFormat.TABLE,
 ) -> int:
@@ -96,7 +109,8 @@ def list_command(
     context = rt.context()
     today = rt.today(as_of)
     where = build_filter(context, unit or [], domain or [], level or [], status or [],
-                         overdue, inspection)
+                         overdue, inspection, source or [], source_ref, responsible,
+                         contractor, due_within)
     ledger = load_ledger(context.root)
     chosen = select(ledger.hazards, where, today)
     if fmt is ListFormat.JSON:

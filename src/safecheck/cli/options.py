@@ -90,3 +90,21 @@ def interactive(no_input: bool) -> bool:
 
 AsOfOpt = Annotated[str | None, typer.Option(
     "--as-of", help="Take this date (YYYY-MM-DD) as today.")]
+
+# Filters shared by list and export.
+UnitFilterOpt = Annotated[list[str] | None, typer.Option("--unit", help="Unit code.")]
+DomainFilterOpt = Annotated[list[str] | None, typer.Option("--domain", help="Domain id.")]
+SourceFilterOpt = Annotated[list[str] | None, typer.Option(
+    "--source", help="隐患来源, e.g. district-inspection (repeatable).")]
+SourceRefOpt = Annotated[str | None, typer.Option(
+    "--source-ref", help="Hazards of this feedback letter or item (part of it).")]
+ResponsibleFilterOpt = Annotated[str | None, typer.Option(
+    "--responsible", help="Hazards this person answers for.")]
+ContractorFilterOpt = Annotated[str | None, typer.Option(
+    "--contractor", help="Hazards of this contractor (part of its name).")]
+DueWithinOpt = Annotated[int | None, typer.Option(
+    "--due-within", min=0, metavar="DAYS",
+    help="Open hazards due within DAYS days (overdue ones included).")]
+OverdueOpt = Annotated[bool, typer.Option("--overdue", help="Only overdue hazards.")]
+InspectionFilterOpt = Annotated[str | None, typer.Option(
+    "--inspection", help="Only hazards raised by this inspection run.")]

@@ -295,13 +295,20 @@ class Hazard(Record):
     def effective_deadline(self) -> dt.date | None:
         """The deadline in force: the plan's, moved by approved extensions and reset by a
         reopening's new deadline, whichever came last."""
-        deadline = self.plan.deadline if self.plan else None
-        changes: list[tuple[dt.date, int, dt.date]] = [
-            (e.approved_on, 1, e.to) for e in self.extensions]
-        changes += [(r.date, 0, r.deadline) for r in self.reopenings if r.deadline]
-        for _, _, to in sorted(changes, key=lambda c: (c[0], c[1])):
-            deadline = to
-        return deadline
+        return deadline_from(self.plan.deadline if self.plan else None,
+                             [(e.approved_on, e.to) for e in self.extensions],
+                             [(r.date, r.deadline) for r in self.reopenings])
+
+    @property
+    def awaiting_since(self) -> dt.date | None:
+        """When the round now awaiting verification was completed (status verifying)."""
+        if self.status is Status.VERIFYING and self.rectifications:
+            return self.rectifications[-1].completed_on
+        return None
+
+    def overdue_kind(self, today: dt.date) -> str | None:
+        """``rectification`` or ``verification`` overdue (see :func:`overdue_kind`)."""
+        return overdue_kind(self.is_open, self.effective_deadline, today, self.awaiting_since)
 
     @property
     def is_open(self) -> bool:
@@ -344,6 +351,32 @@ class Hazard(Record):
 
 
 # "Overdue" and "due soon" are defined here once; audit, list, report and forms ask these.
+def deadline_from(plan: dt.date | None, extensions: list[tuple[dt.date, dt.date]],
+                  reopenings: list[tuple[dt.date, dt.date | None]],
+                  day: dt.date | None = None) -> dt.date | None:
+    """The deadline in force (as of ``day``, default: with everything recorded): the
+    plan's, then each approved extension and each reopening's new deadline in date order
+    (a reopening before an extension of the same day); the last one wins."""
+    changes = [(on, 1, to) for on, to in extensions if day is None or on <= day]
+    changes += [(on, 0, to) for on, to in reopenings if to and (day is None or on <= day)]
+    deadline = plan
+    for _, _, to in sorted(changes, key=lambda c: (c[0], c[1])):
+        deadline = to
+    return deadline
+
+
+def overdue_kind(is_open: bool, deadline: dt.date | None, today: dt.date,
+                 awaiting_since: dt.date | None) -> str | None:
+    """None when not overdue; ``verification`` when the fix was done by the deadline and
+    only the acceptance check is late (答复验收的人逾期, not the responsible person);
+    ``rectification`` otherwise."""
+    if not days_overdue(is_open, deadline, today):
+        return None
+    if awaiting_since is not None and deadline is not None and awaiting_since <= deadline:
+        return "verification"
+    return "rectification"
+
+
 def days_overdue(is_open: bool, deadline: dt.date | None, today: dt.date) -> int:
     """Days past ``deadline`` for an open hazard; 0 when not overdue (due today is not)."""
     if not is_open or deadline is None or deadline >= today:

@@ -8,6 +8,11 @@ WORDS: dict[str, tuple[str, str]] = {
     "audit.overdue": ("已逾期 {days} 天（整改时限 {deadline}，{status}），责任人：{who}",
                       "overdue by {days:plural:day} (deadline {deadline}, {status}); "
                       "responsible: {who}"),
+    "audit.verification_overdue": ("已于 {completed} 按期整改（时限 {deadline}），验收已逾期 {days} 天，验收人：{verifiers}",
+                                   "fixed on {completed} by the deadline ({deadline}); "
+                                   "verification overdue by {days:plural:day}; verifiers: "
+                                   "{verifiers}"),
+    "audit.the_verifiers": ("本单位验收人", "the unit's verifiers"),
     "audit.plan_incomplete": ("排查发现 {days} 天后五到位整改方案仍不完整（应在 {limit} 天内完成），缺少：{missing}",
                               "five-in-place plan still incomplete {days} days after it was "
                               "found (due within {limit}); missing: {missing}"),
