@@ -285,3 +285,19 @@ def test_list_filters_people_ask_every_day(repo: SafetyRepo) -> None:
 
     exported = list(csv.reader(io.StringIO(repo.run("export", "--responsible", "赵刚").out)))
     assert len(exported) == 2 and exported[1][0] == "SW-20261116-AAAA"
+
+
+def test_output_fits_the_terminal(repo: SafetyRepo, monkeypatch: pytest.MonkeyPatch) -> None:
+    long_title = "三号泵站集水井入口无有限空间警示标志且井盖未上锁、周边无围挡、夜间无照明"
+    write_record(repo, data("rectifying", title=long_title, level="major", major={
+        "interim_measures": ["停止作业"]}, description="很长的描述" * 30 + "\n"))
+    monkeypatch.setenv("COLUMNS", "80")
+    listed = repo.run("list").out
+    assert "SW-20261116-7KQF" in listed and "2026-11-28" in listed  # whole, not split
+    assert "重大隐患" in listed                                     # the level, in the title
+    assert max(len(line) for line in listed.splitlines()) <= 80
+    monkeypatch.setenv("COLUMNS", "100")
+    shown = repo.run("show", "SW-20261116-7KQF").out
+    flat = "".join(ch for ch in shown if ch not in "│ \n")
+    assert "…" not in shown and flat.count("很长的描述") == 30  # wrapped, not cut
+    assert long_title in flat

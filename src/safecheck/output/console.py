@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from typing import Any
 
@@ -10,8 +11,10 @@ from rich.console import Console
 
 
 def stdout() -> Console:
-    """A console for results: no syntax highlighting guesses, wide when piped."""
-    return Console(highlight=False, soft_wrap=False, width=None if sys.stdout.isatty() else 160)
+    """A console for results: no syntax highlighting guesses; as wide as the terminal
+    (or COLUMNS), and 160 columns when piped to a file."""
+    width = None if sys.stdout.isatty() or os.environ.get("COLUMNS") else 160
+    return Console(highlight=False, soft_wrap=False, width=width)
 
 
 def stderr() -> Console:

@@ -21,21 +21,38 @@ from safecheck.views import ROW_FIELDS
 
 
 def print_table(rows: list[dict[str, Any]], context: LedgerContext) -> None:
-    """A rich table of hazard rows with labels in the configured language."""
+    """A table of hazard rows that fits the terminal: IDs, dates and numbers never split;
+    on a narrow terminal the unit and domain (the ID names the unit) and then the level
+    (a major hazard is marked in its title) are left out, and titles wrap."""
     locale = context.settings.locale
-    table = Table(show_lines=False, header_style="bold")
-    for key in ("id", "unit", "domain", "level", "status", "title", "effective_deadline",
-                "days_overdue", "responsible"):
-        table.add_column(label(key, locale), overflow="fold")
+    console = stdout()
+    width = console.width
+    wide, medium = width >= 130, width >= 100
+    table = Table(show_lines=False, header_style="bold", expand=False)
+    table.add_column(label("id", locale), no_wrap=True, min_width=16)
+    if wide:
+        table.add_column(label("unit", locale), no_wrap=True)
+        table.add_column(label("domain", locale), overflow="fold")
+    if medium:
+        table.add_column(label("level", locale), no_wrap=True)
+    table.add_column(label("status", locale), no_wrap=True)
+    table.add_column(label("title", locale), overflow="fold", ratio=1)
+    table.add_column(label("effective_deadline", locale), no_wrap=True, min_width=10)
+    table.add_column(label("days_overdue", locale), no_wrap=True, justify="right")
+    table.add_column(label("responsible", locale), overflow="fold")
     for row in rows:
         overdue = row["days_overdue"]
-        style = "red" if overdue else None
-        table.add_row(
-            row["id"], row["unit"], escape(context.domain_name(row["domain"])),
-            level_label(row["level"], locale), status_label(row["status"], locale),
-            escape(row["title"]), row["effective_deadline"] or "-",
-            str(overdue) if overdue else "", escape(row["responsible"] or "-"), style=style)
-    console = stdout()
+        title = escape(row["title"])
+        if not medium and row["level"] == "major":
+            title = f"[bold]【{level_label('major', locale)}】[/bold]{title}"
+        cells = [row["id"]]
+        if wide:
+            cells += [row["unit"], escape(context.domain_name(row["domain"]))]
+        if medium:
+            cells.append(level_label(row["level"], locale))
+        cells += [status_label(row["status"], locale), title, row["effective_deadline"] or "-",
+                  str(overdue) if overdue else "", escape(row["responsible"] or "-")]
+        table.add_row(*cells, style="red" if overdue else None)
     console.print(table)
     console.print(f"{len(rows)} {text('word.hazards', locale)}")
 
@@ -66,6 +83,7 @@ def print_hazard(hazard: Hazard, path: str, context: LedgerContext, today: dt.da
     days = h.days_overdue(today)
     if days:
         status += f"  [red]{label('overdue', locale)} {days} {label('days', locale)}[/red]"
+    table.add_row(label("title", locale), f"[bold]{escape(h.title)}[/bold]")
     table.add_row(label("status", locale), status)
     for key, value in (
         ("unit", f"{h.unit} {context.settings.unit_name(h.unit)}"),
@@ -145,5 +163,6 @@ def print_hazard(hazard: Hazard, path: str, context: LedgerContext, today: dt.da
                 table.add_row(escape(heading), escape("、".join(names)))
     if h.void:
         _kv(table, "void", f"{h.void.date} {h.void.by}: {h.void.reason}", locale)
-    title = f"[bold]{h.id}[/bold]  {escape(h.title)}"
-    stdout().print(Panel(table, title=title, subtitle=escape(path), title_align="left"))
+    # The title is a row, not the panel's title: a long one wraps instead of being cut.
+    stdout().print(Panel(table, title=f"[bold]{h.id}[/bold]", subtitle=escape(path),
+                         title_align="left"))
