@@ -6,7 +6,7 @@ Keys are stable identifiers; templates use ``{name}`` parameters (see safecheck.
 
 from __future__ import annotations
 
-from safecheck.words import audit, history, labels, lifecycle, messages
+from safecheck.words import audit, forms, history, labels, lifecycle, messages
 
 CATALOGUE: dict[str, tuple[str, str]] = {
     **labels.WORDS,
@@ -14,4 +14,5 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     **lifecycle.WORDS,
     **history.WORDS,
     **audit.WORDS,
+    **forms.WORDS,
 }
