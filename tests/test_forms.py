@@ -18,7 +18,6 @@ from conftest import make_repo
 from helpers import AUTHOR, BASE_FIELDS, SafetyRepo, run
 
 TITLE = "阀门井硫化氢超标<script>alert(1)</script> | 无通风"
-FORMS_DIR = Path(__file__).resolve().parents[1] / "templates" / "forms"
 
 
 # --- a closed major hazard: two rounds, a failed verification between them ---------------
@@ -397,12 +396,13 @@ def test_the_view_model_holds_plain_values(closed: tuple[SafetyRepo, str], name:
 
 def test_form_labels_do_not_collide_and_templates_use_only_known_labels() -> None:
     from safecheck import forms
+    from safecheck.resources import packaged_dir
     from safecheck.vocab import Locale
 
     assert not set(forms.FIELD_LABELS) & set(forms.FORM_WORDS)
     known = forms.labels(Locale.ZH)
     assert len(known) == len(forms.FIELD_LABELS) + len(forms.FORM_WORDS) + len(forms.WORD_LABELS)
-    templates = sorted(FORMS_DIR.glob("*.j2"))
+    templates = sorted((packaged_dir("templates") / "forms").glob("*.j2"))
     assert len(templates) == 8
     for template in templates:
         source = re.sub(r"\{#.*?#\}", "", template.read_text(encoding="utf-8"), flags=re.S)
