@@ -1,10 +1,11 @@
-"""Report templates: the one place that runs Jinja.
+"""Report and form templates: the one place that runs Jinja.
 
-A repository's ``templates/<name>`` overrides the packaged template of that name, and
-``--template FILE`` renders any file. Every template runs in Jinja's sandbox. Every value
-a template prints is escaped for markdown (and HTML), so a record whose title holds ``|``,
-a line break, ``<script>`` or markdown syntax cannot break a table or the page: templates
-hold layout, the view-model holds text.
+A repository's ``templates/<name>`` overrides the packaged template of that name (forms
+live in ``templates/forms/``), and ``--template FILE`` renders any file. Every template
+runs in Jinja's sandbox. Every value a template prints is escaped: for markdown by
+:func:`render` (so a record whose title holds ``|``, a line break, ``<script>`` or markdown
+syntax cannot break a table or the page), for HTML by :func:`render_html` (autoescape).
+Templates hold layout, the view-model holds text.
 """
 
 from __future__ import annotations
@@ -35,14 +36,26 @@ def markdown_text(value: Any) -> str:
     return " ".join(str(value).split()).translate(_ESCAPES)
 
 
-def _environment(search: list[Path]) -> Any:
+def html_text(value: Any) -> Any:
+    """Any value for an HTML template: autoescaping then escapes it, so only the
+    placeholders are decided here. Line breaks are kept (the CSS shows them)."""
+    if value is None:
+        return "—"
+    if isinstance(value, bool):
+        return "✓" if value else ""
+    if isinstance(value, str):
+        return value  # Markup stays Markup: only a template's own ``|safe`` makes one
+    return str(value)
+
+
+def _environment(search: list[Path], html: bool = False) -> Any:
     from jinja2 import FileSystemLoader, StrictUndefined
     from jinja2.sandbox import SandboxedEnvironment
 
     env = SandboxedEnvironment(
         loader=FileSystemLoader([str(p) for p in search]), undefined=StrictUndefined,
-        finalize=markdown_text, autoescape=False, keep_trailing_newline=True,
-        trim_blocks=True, lstrip_blocks=True)
+        finalize=html_text if html else markdown_text, autoescape=html,
+        keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True)
     env.filters["percent"] = lambda v: "—" if v is None else f"{v:.1f}%"
     return env
 
@@ -52,10 +65,32 @@ def _where(path: str | None, line: int | None) -> str:
 
 
 def render(root: Path, name: str, data: dict[str, Any], explicit: Path | None = None) -> str:
-    """Render template ``name`` (or the file ``explicit``) with ``data``.
+    """Render the markdown template ``name`` (or the file ``explicit``) with ``data``;
+    every value is escaped for markdown.
 
     A template with an error gets a one-line message naming its file and line.
     """
+    return _render(root, name, data, explicit, html=False)
+
+
+def render_html(root: Path, name: str, data: dict[str, Any],
+                explicit: Path | None = None) -> str:
+    """Render the HTML template ``name`` (or the file ``explicit``) with ``data``, found
+    like :func:`render`; every value is HTML-escaped (autoescape) in the sandbox.
+
+    A template with an error gets a one-line message naming its file and line.
+    """
+    return _render(root, name, data, explicit, html=True)
+
+
+def search_path(root: Path) -> list[Path]:
+    """Where templates are looked up: the repository's ``templates/``, then the packaged
+    defaults (a name such as ``forms/notice.zh.md.j2`` is looked up in both)."""
+    return [root / TEMPLATES, packaged_dir("templates")]
+
+
+def _render(root: Path, name: str, data: dict[str, Any], explicit: Path | None,
+            html: bool) -> str:
     from jinja2 import TemplateError, TemplateNotFound, TemplateSyntaxError
 
     if explicit is not None:
@@ -63,18 +98,30 @@ def render(root: Path, name: str, data: dict[str, Any], explicit: Path | None = 
             raise SafecheckError(f"--template {explicit}: no such file")
         search, name = [explicit.resolve().parent], explicit.name
     else:
-        search = [root / TEMPLATES, packaged_dir("templates")]
-    env = _environment(search)
+        search = search_path(root)
+    env = _environment(search, html)
     try:
         template = env.get_template(name)
     except TemplateSyntaxError as exc:
         raise SafecheckError(f"{_where(exc.filename, exc.lineno)}: {exc.message}") from None
     except TemplateNotFound:
         raise SafecheckError(f"no template {name} in {', '.join(map(str, search))}") from None
+    except UnicodeDecodeError:
+        raise SafecheckError(f"{_where(_template_file(search, name), None)}: "
+                             "not UTF-8 text") from None
     try:
         return str(template.render(**data))
-    except TemplateError as exc:
+    except Exception as exc:
         line = next((frame.lineno for frame in reversed(traceback.extract_tb(exc.__traceback__))
                      if frame.filename == template.filename), None)
+        # An error raised by the template's own code ({{ 1 / 0 }}, a bad comparison) is
+        # the template's, like a syntax error; anything else is a bug and shows as one.
+        if not isinstance(exc, TemplateError) and line is None:
+            raise
         message = " ".join(str(exc).split()) or type(exc).__name__
         raise SafecheckError(f"{_where(template.filename, line)}: {message}") from None
+
+
+def _template_file(search: list[Path], name: str) -> str | None:
+    """The file ``name`` resolves to on ``search`` (the first that exists), if any."""
+    return next((str(folder / name) for folder in search if (folder / name).is_file()), None)
