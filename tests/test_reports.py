@@ -228,3 +228,60 @@ def test_report_to_a_file(quarter: tuple[Scenario, dict[str, str]], tmp_path: Pa
     target = tmp_path / "月报.md"
     result = run("report", "--month", "2026-11", "-o", str(target), cwd=quarter[0].path)
     assert result.code == 0 and target.read_text(encoding="utf-8").startswith("# 示例集团")
+
+
+def test_the_statistics_form_in_markdown_html_and_xlsx(
+        quarter: tuple[Scenario, dict[str, str]], tmp_path: Path) -> None:
+    from html.parser import HTMLParser
+
+    from openpyxl import load_workbook
+
+    s, _ = quarter
+    os.environ["SAFECHECK_TODAY"] = "2027-01-10"
+    markdown = run("form", "statistics", "--quarter", "2026-Q4", cwd=s.path)
+    assert markdown.code == 0, markdown.err
+    assert_tables_keep_their_columns(markdown.out)
+    assert "隐患排查治理情况统计分析表" in markdown.out and "主要负责人（签字）" in markdown.out
+    # figures computed by hand (see report_history.py): H5 was voided, H1/H2/H6 closed
+    assert "| 水务公司 | 1 | 4 | 3 | 75.0 | 3 | 3 | 1 | 0 | 1 | 1 | 0 | 4000 | 3000 |" in (
+        markdown.out)
+    assert "| 燃气公司 | 1 | 3 | 0 | 0.0 | 3 | 0 | 0 | 0 | 0 | 0 | 0 | 3000 | 0 |" in markdown.out
+    assert "| 合计 | 2 | 7 | 3 | 42.9 | 6 | 3 | 1 | 0 | 1 | 1 | 0 | 7000 | 3000 |" in markdown.out
+
+    page = run("form", "statistics", "--quarter", "2026-Q4", "--format", "html", "--lang",
+               "en", cwd=s.path)
+    assert page.code == 0, page.err
+
+    class Cells(HTMLParser):
+        def __init__(self) -> None:
+            super().__init__()
+            self.stack: list[str] = []
+            self.cells = 0
+
+        def handle_starttag(self, tag: str, attrs: object) -> None:
+            if tag not in ("meta", "br"):
+                self.stack.append(tag)
+            self.cells += tag == "td"
+
+        def handle_endtag(self, tag: str) -> None:
+            assert self.stack.pop() == tag
+
+    parser = Cells()
+    parser.feed(page.out)
+    assert parser.stack == [] and parser.cells == 3 * 14 + 4
+    assert "Hazard Inspection and Rectification Statistics" in page.out
+
+    target = tmp_path / "统计分析表.xlsx"
+    assert run("form", "statistics", "--quarter", "2026-Q4", "--format", "xlsx", "-o",
+               str(target), cwd=s.path).code == 0
+    sheet = load_workbook(target).active
+    assert sheet is not None
+    rows = [[c.value for c in row] for row in sheet.iter_rows()]
+    assert rows[1][0] == "隐患排查治理情况统计分析表" and rows[3][0] == "单位"
+    assert rows[6][:5] == ["合计", 2, 7, 3, 42.9]
+    assert sheet.page_setup.orientation == "landscape" and sheet.print_title_rows
+    no_output = run("form", "statistics", "--quarter", "2026-Q4", "--format", "xlsx",
+                    cwd=s.path)
+    assert no_output.code == 2 and "-o" in no_output.err
+    both = run("form", "statistics", "--quarter", "2026-Q4", "--year", "2026", cwd=s.path)
+    assert both.code == 2

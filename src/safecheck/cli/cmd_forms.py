@@ -29,6 +29,14 @@ class FormFormat(StrEnum):
     HTML = "html"
 
 
+class StatisticsFormat(StrEnum):
+    """Output of the statistics form: markdown, an HTML page, or an XLSX workbook."""
+
+    MARKDOWN = "markdown"
+    HTML = "html"
+    XLSX = "xlsx"
+
+
 #: File name endings of the templates, by format.
 _SUFFIX = {FormFormat.MARKDOWN: "md", FormFormat.HTML: "html"}
 
@@ -117,3 +125,55 @@ def signoff_command(
     hazard that is not closed is printed marked 未销号.
     """
     return _hazard_form(ctx, "signoff", hazard_id, lang, fmt, output, template)
+
+
+@form_app.command("statistics")
+def statistics_command(
+    ctx: typer.Context,
+    quarter: Annotated[str | None, typer.Option(
+        "--quarter", help="A quarter, e.g. 2026-Q4.")] = None,
+    year: Annotated[str | None, typer.Option("--year", help="A year, e.g. 2026.")] = None,
+    lang: LangOpt = None,
+    fmt: Annotated[StatisticsFormat, typer.Option(
+        "--format", help="markdown, html (an A4 landscape page) or xlsx (needs -o).")] = (
+        StatisticsFormat.MARKDOWN),
+    output: OutputOpt = None,
+    template: TemplateOpt = None,
+) -> int:
+    """隐患排查治理情况统计分析表: the quarterly or annual statistics, signed by the principal.
+
+    Per unit and in total: inspections, hazards found (general and major) and rectified,
+    the rectification rate, major hazards with a governance plan, with the five in place
+    and under supervision, and funding — by the records' own dates.
+    """
+    from safecheck import report
+    from safecheck.errors import SafecheckError
+    from safecheck.gitrepo import GitRepo
+    from safecheck.history import Reader
+    from safecheck.i18n import Msg
+    from safecheck.report import statistics_form
+
+    if bool(quarter) == bool(year):
+        raise SafecheckError(Msg("stats.one_period"))
+    window = report.quarter(quarter) if quarter else report.year(year or "")
+    if fmt is StatisticsFormat.XLSX and output is None:
+        raise SafecheckError(Msg("stats.xlsx_output"))
+    rt = runtime(ctx)
+    context = rt.context()
+    locale = lang or context.settings.locale
+    git = GitRepo(context.root)
+    git.check()
+    reader = Reader(git)
+    try:
+        data = statistics_form.build(context, git, reader, window, locale, rt.today())
+    finally:
+        reader.close()
+    if fmt is StatisticsFormat.XLSX:
+        from safecheck.output.spreadsheet import write_statistics_xlsx
+
+        assert output is not None
+        write_statistics_xlsx(output, data)
+        print(f"{window.label} → {output}", file=sys.stderr)
+        return 0
+    form_format = FormFormat.HTML if fmt is StatisticsFormat.HTML else FormFormat.MARKDOWN
+    return write_form(context, "statistics", data, locale, form_format, output, template)
