@@ -200,14 +200,14 @@ def test_fmt_reports_files_it_cannot_read(repo: SafetyRepo) -> None:
     path = write_record(repo, data("rectifying"))
     path.write_text("title: [\n", encoding="utf-8")
     result = repo.run("fmt")
-    assert result.code == 2 and "invalid YAML" in result.err
+    assert result.code == 2 and "YAML 格式错误" in result.err
     assert path.read_text(encoding="utf-8") == "title: [\n"
 
 
 def test_init_refuses_to_overwrite(repo: SafetyRepo) -> None:
     before = (repo.path / "safecheck.yaml").read_bytes()
     result = run("init", str(repo.path), "--org", "别的集团", "--unit", "AB=甲")
-    assert result.code == 2 and "already exists" in result.err
+    assert result.code == 2 and "已存在，未做任何修改" in result.err
     assert (repo.path / "safecheck.yaml").read_bytes() == before
 
 

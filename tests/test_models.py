@@ -41,7 +41,7 @@ def test_load_dump_is_the_identity_for_tool_written_files() -> None:
     ({"title": "   "}, "title", "one line"),
     ({"title": "两行\n标题"}, "title", "one line"),
     ({"level": "serious"}, "level", "general"),
-    ({"unit": "sw"}, "unit", "expected form"),
+    ({"unit": "sw"}, "unit", "not a unit code"),
     ({"colour": "red"}, "colour", "not a known field"),
     ({"title": None}, "title", "required"),
 ])

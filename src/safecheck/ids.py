@@ -12,6 +12,7 @@ import secrets
 from collections.abc import Callable
 
 from safecheck.errors import SafecheckError
+from safecheck.i18n import Msg
 from safecheck.models.common import CROCKFORD, HAZARD_ID_PATTERN
 
 _HAZARD_ID = re.compile(HAZARD_ID_PATTERN)
@@ -34,7 +35,7 @@ def _unique(prefix: str, taken: Callable[[str], bool], choose: Chooser | None) -
         candidate = f"{prefix}-{_suffix(choose)}"
         if not taken(candidate):
             return candidate
-    raise SafecheckError(f"could not find a free identifier for {prefix} after {_ATTEMPTS} tries")
+    raise SafecheckError(Msg("ids.exhausted", prefix=prefix, tries=_ATTEMPTS))
 
 
 def new_hazard_id(

@@ -53,6 +53,7 @@ def export_command(
     The columns managers keep, with the same filters as list.
     """
     from safecheck.errors import SafecheckError
+    from safecheck.i18n import Msg, text
     from safecheck.output import spreadsheet
     from safecheck.query import build_filter, select
     from safecheck.store import load_ledger
@@ -64,7 +65,7 @@ def export_command(
     chosen_format = fmt or (ExportFormat.XLSX if output and output.suffix.lower() == ".xlsx"
                             else ExportFormat.CSV)
     if chosen_format is ExportFormat.XLSX and output is None:
-        raise SafecheckError("--format xlsx needs --output FILE.xlsx")
+        raise SafecheckError(Msg("export.xlsx_needs_output"))
     where = build_filter(context, unit or [], domain or [], level or [], status or [],
                          overdue, inspection, source or [], source_ref, responsible,
                          contractor, due_within)
@@ -73,11 +74,11 @@ def export_command(
     heads = headings(context.settings.locale)
     if chosen_format is ExportFormat.XLSX:
         assert output is not None
-        spreadsheet.write_xlsx(output, heads, rows, title="隐患台账")
+        spreadsheet.write_xlsx(output, heads, rows, title=text("export.sheet"))
     elif output is None:
         sys.stdout.write(spreadsheet.csv_text(heads, rows))
     else:
         spreadsheet.write_csv(output, heads, rows)
     if output is not None:
-        print(f"{len(rows)} → {output}", file=sys.stderr)
+        print(text("export.written", count=len(rows), path=output), file=sys.stderr)
     return 0

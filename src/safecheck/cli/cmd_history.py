@@ -110,7 +110,9 @@ def report_command(
     text = templates.render(context.root, f"report.{locale.value}.md.j2", data, template)
     if output:
         replace_bytes(output, text.encode("utf-8"))
-        print(f"{window.label} → {output}", file=sys.stderr)
+        from safecheck.i18n import text as word
+
+        print(word("report.written", label=window.label, path=output), file=sys.stderr)
     else:
         sys.stdout.write(text)
     return 0

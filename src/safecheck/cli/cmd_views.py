@@ -68,20 +68,21 @@ def init_command(
     Writes safecheck.yaml, checklists/ (the ten domains), templates/ and records/.
     """
     from safecheck.errors import SafecheckError
+    from safecheck.i18n import Msg, text
     from safecheck.initialize import init_repository, parse_unit
     from safecheck.output.console import stdout
 
     if not org.strip():
-        raise SafecheckError("--org is required: the organisation's name")
+        raise SafecheckError(Msg("init.org_required"))
     if not unit:
-        raise SafecheckError("give at least one --unit CODE=NAME")
+        raise SafecheckError(Msg("init.unit_required"))
     from safecheck.cli.runtime import today_in
 
     created = init_repository(path, org.strip(), [parse_unit(u) for u in unit], lang,
                               today_in("Asia/Shanghai"))
     console = stdout()
     for file in created:
-        console.print(f"created {file}", markup=False)
+        console.print(text("init.created", path=file), markup=False)
     return 0
 
 
@@ -99,6 +100,7 @@ def list_command(
     fmt: Annotated[ListFormat, typer.Option("--format")] = ListFormat.TABLE,
 ) -> int:
     """The ledger, filtered."""
+    from safecheck.i18n import text
     from safecheck.output import records as out
     from safecheck.output.console import print_json
     from safecheck.query import build_filter, select
@@ -121,7 +123,7 @@ def list_command(
         out.print_table([hazard_row(s, today) for s in chosen], context)
     if ledger.problems:
         bad = len({str(p.path) for p in ledger.problems})
-        print(f"safecheck: {bad} file(s) have problems; run 'safecheck audit'", file=sys.stderr)
+        print(text("list.problems", count=bad), file=sys.stderr)
     return 0
 
 
@@ -135,6 +137,7 @@ def show_command(
     """One hazard in full."""
     from safecheck import store, yamlio
     from safecheck.errors import DataError
+    from safecheck.i18n import text as word
 
     rt = runtime(ctx)
     context = rt.context()
@@ -156,7 +159,7 @@ def show_command(
 
         print_hazard(hazard, relpath, context, today)
     for problem in problems:
-        print(f"safecheck: warning: {problem}", file=sys.stderr)
+        print(f"{word('warning.prefix')}{problem}", file=sys.stderr)
     return 0
 
 

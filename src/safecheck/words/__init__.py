@@ -6,7 +6,18 @@ Keys are stable identifiers; templates use ``{name}`` parameters (see safecheck.
 
 from __future__ import annotations
 
-from safecheck.words import audit, history, labels, lifecycle, messages, report
+from safecheck.words import (
+    audit,
+    errors,
+    help,
+    history,
+    labels,
+    lifecycle,
+    messages,
+    report,
+    schema,
+    usage,
+)
 
 CATALOGUE: dict[str, tuple[str, str]] = {
     **labels.WORDS,
@@ -15,4 +26,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     **history.WORDS,
     **audit.WORDS,
     **report.WORDS,
+    **errors.WORDS,
+    **schema.WORDS,
+    **usage.WORDS,
+    **help.WORDS,
 }
