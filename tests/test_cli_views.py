@@ -250,13 +250,14 @@ def test_export_csv_and_xlsx(repo: SafetyRepo, tmp_path: Path) -> None:
     assert raw.startswith("\ufeff隐患编号".encode())
     rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"))))
     assert len(rows) == 3 and rows[1][rows[0].index("状态")] == "已销号"
+    assert rows[1][rows[0].index("验收结论")] == "合格"  # the words of result.*
     assert rows[2][rows[0].index("隐患名称")].startswith("'=")  # no formula injection
     xlsx = tmp_path / "台账.xlsx"
     assert repo.run("export", "-o", str(xlsx), "--status", "closed").code == 0
     sheet = openpyxl.load_workbook(xlsx).active
-    assert sheet is not None and sheet.max_row == 2
+    assert sheet is not None and sheet.max_row == 2 and sheet.title == "隐患台账"
     header = [c.value for c in sheet[1]]
-    found = sheet.cell(row=2, column=header.index("发现日期") + 1).value
+    found = sheet.cell(row=2, column=header.index("排查日期") + 1).value
     assert found is not None and found.date().isoformat() == "2026-11-16"
     assert repo.run("export", "--format", "xlsx").code == 2
 

@@ -25,7 +25,7 @@ def print_text(result: AuditResult, context: LedgerContext, strict: bool) -> Non
         title = f"{unit} {context.settings.unit_name(unit)}" if unit else "-"
         table = Table(title=escape(title), title_justify="left", header_style="bold",
                       show_lines=False)
-        for key in ("severity", "rule", "id", "file", "message"):
+        for key in ("severity", "rule", "id", "path", "message"):
             table.add_column(label(key, locale), overflow="fold")
         for f in findings:
             where = f.path + (f":{f.line}" if f.line else "")
