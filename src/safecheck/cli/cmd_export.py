@@ -16,13 +16,14 @@ from safecheck.cli.options import (
     DomainFilterOpt,
     DueWithinOpt,
     InspectionFilterOpt,
+    LevelFilterOpt,
     OverdueOpt,
     ResponsibleFilterOpt,
     SourceFilterOpt,
     SourceRefOpt,
+    StatusFilterOpt,
     UnitFilterOpt,
 )
-from safecheck.vocab import Level, Status
 
 
 class ExportFormat(StrEnum):
@@ -32,26 +33,23 @@ class ExportFormat(StrEnum):
     XLSX = "xlsx"
 
 
-@app.command("export")
+@app.command("export", help="help.export", rich_help_panel="group.query")
 def export_command(
     ctx: typer.Context,
     output: Annotated[Path | None, typer.Option(
-        "--output", "-o", help="File to write (CSV may go to stdout).", dir_okay=False)] = None,
-    fmt: Annotated[ExportFormat | None, typer.Option(
-        "--format", help="csv or xlsx (default: from --output's suffix, else csv).")] = None,
+        "--output", "-o", help="opt.export.output", metavar="metavar.file", dir_okay=False)
+    ] = None,
+    fmt: Annotated[ExportFormat | None, typer.Option("--format", help="opt.export.format")
+                   ] = None,
     unit: UnitFilterOpt = None, domain: DomainFilterOpt = None,
-    level: Annotated[list[Level] | None, typer.Option("--level")] = None,
-    status: Annotated[list[Status] | None, typer.Option("--status")] = None,
+    level: LevelFilterOpt = None, status: StatusFilterOpt = None,
     overdue: OverdueOpt = False, inspection: InspectionFilterOpt = None,
     source: SourceFilterOpt = None, source_ref: SourceRefOpt = None,
     responsible: ResponsibleFilterOpt = None, contractor: ContractorFilterOpt = None,
     due_within: DueWithinOpt = None,
     as_of: AsOfOpt = None,
 ) -> int:
-    """The ledger as CSV or XLSX (隐患台账).
-
-    The columns managers keep, with the same filters as list.
-    """
+    """The ``export`` command: the ledger's columns as CSV or XLSX (隐患台账)."""
     from safecheck.errors import SafecheckError
     from safecheck.i18n import Msg, text
     from safecheck.output import spreadsheet
