@@ -133,9 +133,9 @@ def test_history_shows_every_change_of_every_field_the_plans_included(tmp_path: 
     s.commit_as("李明", "更正", "2026-11-05T10:00:00+08:00")
     os.environ["SAFECHECK_TODAY"] = "2026-11-06"
     text = run("history", hazard_id, cwd=s.path).out
-    assert "责任人: 王强 → 赵刚" in text and "整改资金: 1000 → 3000" in text
-    assert "整改措施: 立即整改 → 清理通道并划线" in text
-    assert "更正：隐患部位: 一号厂区 → 一号厂区泵房（李明：部位不准确）" in text
+    assert "责任人：王强 → 赵刚" in text and "整改资金：1000 → 3000" in text
+    assert "整改措施：立即整改 → 清理通道并划线" in text
+    assert "更正：隐患部位：一号厂区 → 一号厂区泵房（李明：部位不准确）" in text
     events = json.loads(run("history", hazard_id, "--format", "json", cwd=s.path).out)["events"]
     edited = next(e for e in events if e["kind"] == "edited")
     assert {"field": "plan.funding.amount", "old": 1000, "new": 3000} in edited["changes"]
