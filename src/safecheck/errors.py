@@ -102,5 +102,10 @@ class DataError(SafecheckError):
     """A file that cannot be read, parsed or validated."""
 
     def __init__(self, problem: Problem) -> None:
-        super().__init__(str(problem))
+        super().__init__(problem.message)
         self.problem = problem
+
+    @property
+    def message(self) -> str:
+        """Where and what, rendered in the current locale when it is shown."""
+        return str(self.problem)
