@@ -258,6 +258,13 @@ def test_no_key_is_defined_twice_and_both_languages_take_the_same_parameters() -
         assert not _CJK_RUN.search(en), key
 
 
+def _tree(command: object, path: str = "") -> Iterable[tuple[str, object]]:
+    """Every command and group under ``command`` (a sub-app's too), with its path."""
+    for name, sub in getattr(command, "commands", {}).items():
+        yield f"{path} {name}".strip(), sub
+        yield from _tree(sub, f"{path} {name}")
+
+
 def test_every_help_text_and_metavar_is_a_catalogue_key() -> None:
     import typer
 
@@ -269,7 +276,9 @@ def test_every_help_text_and_metavar_is_a_catalogue_key() -> None:
     for name, command in group.commands.items():  # type: ignore[attr-defined]
         assert command.help == f"help.{name}", name
         assert command.rich_help_panel in GROUPS, name
-        for param in command.params:
+    for name, command in _tree(group):
+        assert command.help in CATALOGUE, name  # type: ignore[attr-defined]
+        for param in command.params:  # type: ignore[attr-defined]
             assert param.help in CATALOGUE, (name, param.name)
             choices = getattr(param.type_descriptor, "choices", None)
             flag = getattr(param, "is_flag", False)
