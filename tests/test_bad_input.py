@@ -20,20 +20,20 @@ BOMB = "a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n" + "".join(
     for i in range(9))
 
 BAD_FILES = {
-    "invalid YAML": (GOOD.replace("level: general", "level: [general"), "invalid YAML"),
-    "missing field": (GOOD.replace("location: 三号泵站集水井\n", ""), "is required"),
+    "invalid YAML": (GOOD.replace("level: general", "level: [general"), "YAML 格式错误"),
+    "missing field": (GOOD.replace("location: 三号泵站集水井\n", ""), "缺少此项"),
     "impossible date": (GOOD.replace("found_on: 2026-11-16", "found_on: 2026-02-30"),
-                        "not a calendar date"),
+                        "不是有效的日期"),
     "empty title": (GOOD.replace("title: 三号泵站集水井入口无有限空间警示标志", "title: ''"),
-                    "must be one line of text, not empty"),
-    "negative funding": (GOOD.replace("amount: 1200", "amount: -1200"), "must not be negative"),
+                    "须为一行非空文本"),
+    "negative funding": (GOOD.replace("amount: 1200", "amount: -1200"), "不能为负数"),
     "document outside": (yamlio.dump(data("verifying", documents={"after": ["../../x.jpg"]})),
-                         "plain file name"),
+                         "普通文件名"),
     "merge conflict": (GOOD.replace("status: rectifying\n", "<<<<<<< HEAD\nstatus: rectifying\n"
                                     "=======\nstatus: verifying\n>>>>>>> other\n"),
-                       "merge-conflict markers"),
-    "alias bomb": (BOMB, "aliases"),
-    "not a mapping": ("- just\n- a list\n", "expected a mapping"),
+                       "合并冲突标记"),
+    "alias bomb": (BOMB, "YAML 别名"),
+    "not a mapping": ("- just\n- a list\n", "应为“字段: 值”形式的映射，实际是列表"),
 }
 
 
@@ -78,16 +78,16 @@ def test_a_50_megabyte_file(repo: SafetyRepo) -> None:
         handle.write(GOOD.encode())
         handle.write(b"# padding\n" * (5 * 1024 * 1024))
     shown = run_installed("show", HAZARD_ID, cwd=repo.path)
-    assert shown.returncode == 2 and "too large" in one_line_error(shown.stderr)
+    assert shown.returncode == 2 and "文件过大" in one_line_error(shown.stderr)
     audit = run_installed("audit", cwd=repo.path)
-    assert audit.returncode == 1 and "too large" in audit.stdout
+    assert audit.returncode == 1 and "文件过大" in audit.stdout
 
 
 @pytest.mark.parametrize(("change", "words"), [
     (("--unit", "XX"), "未知单位“XX”"),
     (("--domain", "mining"), "未知排查领域“mining”"),
     (("--source", "gossip"), "未知隐患来源“gossip”"),
-    (("--found-on", "2026-02-30"), "--found-on: '2026-02-30' is not a calendar date"),
+    (("--found-on", "2026-02-30"), "--found-on：“2026-02-30”不是有效的日期"),
     (("--title", ""), "title"),
     (("--level", "severe"), "--level"),
 ])
@@ -105,12 +105,12 @@ def test_negative_funding_option(repo: SafetyRepo) -> None:
     plan = list(PLAN)
     plan[plan.index("--funding") + 1] = "-5"
     result = run_installed("new-hazard", "--no-input", *BASE_FIELDS, *plan, cwd=repo.path)
-    assert result.returncode == 2 and "must not be negative" in one_line_error(result.stderr)
+    assert result.returncode == 2 and "金额不能为负数" in one_line_error(result.stderr)
 
 
 def test_unknown_id_and_unknown_option(repo: SafetyRepo) -> None:
     result = run_installed("show", "SW-20261116-0000", cwd=repo.path)
-    assert result.returncode == 2 and "no hazard SW-20261116-0000" in one_line_error(
+    assert result.returncode == 2 and "台账中没有隐患 SW-20261116-0000" in one_line_error(
         result.stderr)
     result = run_installed("audit", "--colour", cwd=repo.path)
     assert result.returncode == 2 and "--colour" in one_line_error(result.stderr)

@@ -113,10 +113,10 @@ def test_a_whole_life_closed_loop(repo: SafetyRepo, tmp_path: Path) -> None:
      "此操作仅适用于：已销号"),
     (["extend", "{id}", "--to", "2026-12-30", "--reason", "x", "--approved-by", "陈明",
       "--approved-on", "2026-11-30"], "晚于记录日期"),
-    (["close", "{id}", "--verified-by", "张伟", "--on", "2026-02-30"], "not a calendar date"),
-    (["plan", "{id}", "--funding", "-100"], "must not be negative"),
+    (["close", "{id}", "--verified-by", "张伟", "--on", "2026-02-30"], "不是有效的日期"),
+    (["plan", "{id}", "--funding", "-100"], "金额不能为负数"),
     (["rectify", "{id}", "--by", "王强", "--actions", "x", "--document", "/nonexistent.jpg"],
-     "not a readable file"),
+     "不是可读取的文件"),
 ])
 def test_refused_commands_exit_2_and_change_nothing(repo: SafetyRepo, args: list[str],
                                                     words: str) -> None:
@@ -167,7 +167,7 @@ def test_a_file_changed_meanwhile_is_not_overwritten(repo: SafetyRepo,
     monkeypatch.setattr(store, "read_hazard", read_then_someone_edits)
     result = repo.run("extend", hazard_id, "--to", "2026-12-05", "--reason", "x",
                       "--approved-by", "陈明")
-    assert result.code == 2 and "changed on disk" in result.err
+    assert result.code == 2 and "在 safecheck 读取后被修改" in result.err
     assert "生产部" in path.read_text(encoding="utf-8") and "extensions" not in path.read_text(
         encoding="utf-8")
 

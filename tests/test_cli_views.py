@@ -200,14 +200,14 @@ def test_fmt_reports_files_it_cannot_read(repo: SafetyRepo) -> None:
     path = write_record(repo, data("rectifying"))
     path.write_text("title: [\n", encoding="utf-8")
     result = repo.run("fmt")
-    assert result.code == 2 and "invalid YAML" in result.err
+    assert result.code == 2 and "YAML 格式错误" in result.err
     assert path.read_text(encoding="utf-8") == "title: [\n"
 
 
 def test_init_refuses_to_overwrite(repo: SafetyRepo) -> None:
     before = (repo.path / "safecheck.yaml").read_bytes()
     result = run("init", str(repo.path), "--org", "别的集团", "--unit", "AB=甲")
-    assert result.code == 2 and "already exists" in result.err
+    assert result.code == 2 and "已存在，未做任何修改" in result.err
     assert (repo.path / "safecheck.yaml").read_bytes() == before
 
 
@@ -250,13 +250,14 @@ def test_export_csv_and_xlsx(repo: SafetyRepo, tmp_path: Path) -> None:
     assert raw.startswith("\ufeff隐患编号".encode())
     rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"))))
     assert len(rows) == 3 and rows[1][rows[0].index("状态")] == "已销号"
+    assert rows[1][rows[0].index("验收结论")] == "合格"  # the words of result.*
     assert rows[2][rows[0].index("隐患名称")].startswith("'=")  # no formula injection
     xlsx = tmp_path / "台账.xlsx"
     assert repo.run("export", "-o", str(xlsx), "--status", "closed").code == 0
     sheet = openpyxl.load_workbook(xlsx).active
-    assert sheet is not None and sheet.max_row == 2
+    assert sheet is not None and sheet.max_row == 2 and sheet.title == "隐患台账"
     header = [c.value for c in sheet[1]]
-    found = sheet.cell(row=2, column=header.index("发现日期") + 1).value
+    found = sheet.cell(row=2, column=header.index("排查日期") + 1).value
     assert found is not None and found.date().isoformat() == "2026-11-16"
     assert repo.run("export", "--format", "xlsx").code == 2
 

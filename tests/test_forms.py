@@ -294,7 +294,7 @@ def one_line_error(result: Any) -> str:
 
 @pytest.mark.parametrize(("hazard_id", "words"), [
     ("SW-20261116-ZZZZ", "SW-20261116-ZZZZ"),
-    ("not-an-id", "is not a hazard ID"),
+    ("not-an-id", "“not-an-id”不是隐患编号"),
 ])
 def test_an_unknown_hazard_is_one_line(repo: SafetyRepo, hazard_id: str, words: str) -> None:
     for name in ("notice", "signoff"):
@@ -302,11 +302,11 @@ def test_an_unknown_hazard_is_one_line(repo: SafetyRepo, hazard_id: str, words: 
 
 
 @pytest.mark.parametrize(("body", "fmt", "words"), [
-    ("line one\n{% for x in %}\n", "markdown", "bad.j2:2:"),
-    ("ok\n\n{{ hazard.nothing_here }}\n", "html", "bad.j2:3:"),
-    ("{{ ''.__class__.__mro__ }}\n", "markdown", "bad.j2:1:"),
-    ("{{ 1 / 0 }}\n", "html", "bad.j2:1: division by zero"),
-    (b"\xff\xfe\x00broken", "markdown", "bad.j2: not UTF-8"),
+    ("line one\n{% for x in %}\n", "markdown", "bad.j2:2 有错误"),
+    ("ok\n\n{{ hazard.nothing_here }}\n", "html", "bad.j2:3 有错误"),
+    ("{{ ''.__class__.__mro__ }}\n", "markdown", "bad.j2:1 有错误"),
+    ("{{ 1 / 0 }}\n", "html", "bad.j2:1 有错误：division by zero"),
+    (b"\xff\xfe\x00broken", "markdown", "bad.j2 不是 UTF-8"),
 ])
 def test_a_bad_template_is_one_line_with_file_and_line(
         repo: SafetyRepo, tmp_path: Path, body: str | bytes, fmt: str, words: str) -> None:

@@ -44,9 +44,9 @@ def golden(name: str, text: str) -> None:
 # --- report -------------------------------------------------------------------------------
 
 @pytest.mark.parametrize(("body", "words"), [
-    ("line one\n{% for x in %}\n", "mine.md.j2:2:"),
-    ("ok\n\n{{ missing_value }}\n", "mine.md.j2:3: 'missing_value' is undefined"),
-    ("{{ ''.__class__.__mro__ }}\n", "mine.md.j2:1:"),
+    ("line one\n{% for x in %}\n", "mine.md.j2:2 有错误："),
+    ("ok\n\n{{ missing_value }}\n", "mine.md.j2:3 有错误：'missing_value' is undefined"),
+    ("{{ ''.__class__.__mro__ }}\n", "mine.md.j2:1 有错误："),
 ])
 def test_template_errors_are_one_line_with_file_and_line(
         history: tuple[Scenario, dict[str, str]], tmp_path: Path, body: str,
@@ -89,7 +89,7 @@ def test_history_follows_a_renamed_file(tmp_path: Path) -> None:
 
 def test_history_of_an_unknown_hazard(history: tuple[Scenario, dict[str, str]]) -> None:
     result = run("history", "SW-20261103-0000", cwd=history[0].path)
-    assert result.code == 2 and "no history for SW-20261103-0000" in result.err
+    assert result.code == 2 and "当前分支上没有 SW-20261103-0000 的历史" in result.err
 
 
 # --- git errors -------------------------------------------------------------------------------
@@ -101,7 +101,7 @@ def test_not_a_git_repository(tmp_path: Path) -> None:
                                            encoding="utf-8")
     for command in (["report"], ["review"], ["history", "SW-20261103-0000"]):
         result = run(*command, cwd=folder)
-        assert result.code == 2 and "not in a git repository" in result.err
+        assert result.code == 2 and "不在 git 仓库中" in result.err
 
 
 def test_a_repository_without_commits(tmp_path: Path) -> None:
@@ -110,7 +110,7 @@ def test_a_repository_without_commits(tmp_path: Path) -> None:
     (folder / "safecheck.yaml").write_text("organization: X\nunits:\n- code: SW\n  name: S\n",
                                            encoding="utf-8")
     result = run("report", cwd=folder)
-    assert result.code == 2 and "no commits yet" in result.err
+    assert result.code == 2 and "仓库还没有任何提交" in result.err
 
 
 def test_a_shallow_clone(history: tuple[Scenario, dict[str, str]], tmp_path: Path) -> None:
@@ -118,7 +118,7 @@ def test_a_shallow_clone(history: tuple[Scenario, dict[str, str]], tmp_path: Pat
     subprocess.run(["git", "clone", "-q", "--depth", "2", f"file://{history[0].path}",
                     str(clone)], check=True)
     result = run("report", cwd=clone)
-    assert result.code == 2 and "shallow clone" in result.err
+    assert result.code == 2 and "浅克隆" in result.err
 
 
 def test_history_shows_every_change_of_every_field_the_plans_included(tmp_path: Path) -> None:
@@ -133,9 +133,9 @@ def test_history_shows_every_change_of_every_field_the_plans_included(tmp_path: 
     s.commit_as("李明", "更正", "2026-11-05T10:00:00+08:00")
     os.environ["SAFECHECK_TODAY"] = "2026-11-06"
     text = run("history", hazard_id, cwd=s.path).out
-    assert "责任人: 王强 → 赵刚" in text and "整改资金: 1000 → 3000" in text
-    assert "整改措施: 立即整改 → 清理通道并划线" in text
-    assert "更正：隐患部位: 一号厂区 → 一号厂区泵房（李明：部位不准确）" in text
+    assert "责任人：王强 → 赵刚" in text and "整改资金：1000 → 3000" in text
+    assert "整改措施：立即整改 → 清理通道并划线" in text
+    assert "更正：隐患部位：一号厂区 → 一号厂区泵房（李明：部位不准确）" in text
     events = json.loads(run("history", hazard_id, "--format", "json", cwd=s.path).out)["events"]
     edited = next(e for e in events if e["kind"] == "edited")
     assert {"field": "plan.funding.amount", "old": 1000, "new": 3000} in edited["changes"]

@@ -290,7 +290,7 @@ def test_everything_or_nothing_when_a_write_fails_midway(repo: SafetyRepo,
     monkeypatch.setattr(os, "link", disk_full_on_third_file)
     before = repo.snapshot()
     result = repo.run(*INSPECT, "--fail", "CS-02=a", "--fail", "CS-05=b", "--fail", "CS-15=c")
-    assert result.code == 2 and "No space left on device" in result.err
+    assert result.code == 2 and "磁盘空间不足" in result.err
     assert len(calls) == 3
     assert repo.snapshot() == before
 

@@ -41,7 +41,7 @@ def test_load_dump_is_the_identity_for_tool_written_files() -> None:
     ({"title": "   "}, "title", "one line"),
     ({"title": "两行\n标题"}, "title", "one line"),
     ({"level": "serious"}, "level", "general"),
-    ({"unit": "sw"}, "unit", "expected form"),
+    ({"unit": "sw"}, "unit", "not a unit code"),
     ({"colour": "red"}, "colour", "not a known field"),
     ({"title": None}, "title", "required"),
 ])
@@ -87,7 +87,8 @@ def test_document_names_must_stay_in_the_record_folder(name: str) -> None:
     (data("void", void=None), "void", "void block"),
     (data("rectifying", void={"reason": "x", "by": "y", "date": "2026-11-17"}), "void",
      "only a voided"),
-    (data("rectifying", contractor={"name": "某某公司"}), "contractor.supervisor", "以包代管"),
+    (data("rectifying", contractor={"name": "某某公司"}), "contractor.supervisor",
+     "internal supervisor"),
     (data("rectifying", extensions=[{"to": "2026-11-20", "reason": "x", "approved_by": "陈明",
                                      "approved_on": "2026-11-17"}]),
      "extensions.0.to", "later"),

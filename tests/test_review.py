@@ -351,10 +351,10 @@ def test_a_nested_duplicate_deadline_key(s: Scenario) -> None:
     s.commit_as("王强", "手工修改", WHEN.format(12))
     code, report = review(s)
     assert code == 1 and "invalid" in rules(report)
-    assert "duplicate key 'deadline'" in finding(report, "invalid")["message"]
+    assert "键“deadline”重复出现" in finding(report, "invalid")["message"]
     audit = run_installed("audit", "--format", "json", cwd=s.path,
                           env=dict(os.environ, SAFECHECK_TODAY="2026-12-05"))
-    assert audit.returncode == 1 and "duplicate key" in audit.stdout
+    assert audit.returncode == 1 and "键“deadline”重复出现" in audit.stdout
 
 
 def test_a_rewritten_extension(s: Scenario) -> None:

@@ -15,7 +15,8 @@ import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
-from safecheck.errors import ConflictError, SafecheckError
+from safecheck.errors import ConflictError, SafecheckError, os_reason
+from safecheck.i18n import Msg
 
 
 def _umask() -> int:
@@ -40,20 +41,21 @@ def _reporting(path: Path) -> Iterator[None]:
     except SafecheckError:
         raise
     except OSError as exc:
-        raise SafecheckError(f"cannot write {path}: {exc.strerror or exc}") from None
+        raise SafecheckError(Msg("write.cannot_write", path=str(path),
+                                  reason=os_reason(exc))) from None
 
 
 def _link_new(temp: Path, path: Path) -> None:
     try:
         os.link(temp, path)
     except FileExistsError:
-        raise ConflictError(f"{path} already exists; nothing was overwritten") from None
+        raise ConflictError(Msg("write.exists", path=str(path))) from None
     except OSError as exc:
         if exc.errno not in (errno.EPERM, errno.ENOTSUP, errno.EXDEV):
             raise
         # Filesystems without hard links: check, then rename (a tiny window remains).
         if path.exists():
-            raise ConflictError(f"{path} already exists; nothing was overwritten") from None
+            raise ConflictError(Msg("write.exists", path=str(path))) from None
         os.replace(temp, path)
 
 
@@ -80,12 +82,9 @@ def _write_text(path: Path, text: str, expected: str | None) -> None:
             try:
                 current = path.read_bytes().decode("utf-8-sig", errors="replace")
             except FileNotFoundError:
-                raise ConflictError(f"{path} was removed while safecheck was working") from None
+                raise ConflictError(Msg("write.removed", path=str(path))) from None
             if current != expected:
-                raise ConflictError(
-                    f"{path} changed on disk since safecheck read it; nothing was written, "
-                    "run the command again"
-                )
+                raise ConflictError(Msg("write.changed", path=str(path)))
             shutil.copymode(path, temp)
             os.replace(temp, path)
     finally:
@@ -116,7 +115,8 @@ def copy_new(source: Path, target: Path) -> None:
             try:
                 shutil.copyfile(source, temp)
             except OSError as exc:
-                raise SafecheckError(f"cannot copy {source}: {exc.strerror or exc}") from None
+                raise SafecheckError(Msg("write.cannot_copy", path=str(source),
+                                          reason=os_reason(exc))) from None
             _link_new(temp, target)
         finally:
             with contextlib.suppress(FileNotFoundError):

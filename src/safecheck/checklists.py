@@ -6,6 +6,7 @@ from pathlib import Path
 
 from safecheck import layout, yamlio
 from safecheck.errors import DataError, Problem
+from safecheck.i18n import Msg
 from safecheck.loading import validated
 from safecheck.models.checklist import Checklist
 from safecheck.resources import packaged_dir
@@ -19,7 +20,7 @@ def load_checklist(path: Path, label: str | None = None) -> Checklist:
     data = yamlio.load_mapping(text, label)
     checklist = validated(Checklist, data, text, label)
     if checklist.id != path.stem:
-        message = f"the checklist id '{checklist.id}' must match the file name '{path.name}'"
+        message = Msg("checklist.id_mismatch", id=checklist.id, name=path.name)
         raise DataError(Problem(label, message, yamlio.line_of(text, "id"), "id"))
     return checklist
 

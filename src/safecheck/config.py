@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import AliasChoices, Field, field_validator, model_validator
 
+from safecheck.i18n import Msg
 from safecheck.models.checklist import Regime
 from safecheck.models.common import Date, Line, Name, Record, Slug, UnitCode, person_key
 from safecheck.vocab import DEFAULT_SOURCES, Locale, Severity
@@ -57,8 +58,8 @@ class Campaign(Record):
     @model_validator(mode="after")
     def _window(self) -> Campaign:
         if self.to < self.start:
-            raise ValueError(f"campaign {self.id}: 'to' ({self.to}) is before 'from' "
-                             f"({self.start})")
+            raise ValueError(Msg("settings.campaign_window", id=self.id, to=self.to,
+                                 start=self.start))
         return self
 
 
@@ -94,7 +95,7 @@ class Settings(Record):
         try:
             ZoneInfo(value)
         except (ZoneInfoNotFoundError, ValueError):
-            raise ValueError(f"unknown time zone '{value}' (e.g. Asia/Shanghai)") from None
+            raise ValueError(Msg("settings.timezone", value=value)) from None
         return value
 
     @field_validator("rules")
@@ -102,8 +103,8 @@ class Settings(Record):
     def _rule_shapes(cls, value: dict[str, Severity | list[str]]) -> dict[str, object]:
         for key, setting in value.items():
             if (key in LIST_RULES) != isinstance(setting, list):
-                want = "a list" if key in LIST_RULES else "error, warning or off"
-                raise ValueError(f"rules.{key} must be {want}")
+                want = "settings.rule_list" if key in LIST_RULES else "settings.rule_severity"
+                raise ValueError(Msg(want, key=key))
         return dict(value)
 
     @model_validator(mode="after")
@@ -111,18 +112,18 @@ class Settings(Record):
         codes = [u.code for u in self.units]
         duplicates = sorted({c for c in codes if codes.count(c) > 1})
         if duplicates:
-            raise ValueError(f"unit codes must be unique: {', '.join(duplicates)}")
+            raise ValueError(Msg("settings.unit_codes", codes=duplicates))
         ids = [c.id for c in self.campaigns]
         twice = sorted({c for c in ids if ids.count(c) > 1})
         if twice:
-            raise ValueError(f"campaign ids must be unique: {', '.join(twice)}")
+            raise ValueError(Msg("settings.campaign_ids", ids=twice))
         unknown = sorted({u for c in self.campaigns for u in c.units or ()} - set(codes))
         if unknown:
-            raise ValueError(f"campaigns name units that are not listed: {', '.join(unknown)}")
+            raise ValueError(Msg("settings.campaign_units", codes=unknown))
         keys = [person_key(p.name) for p in self.people]
         repeated = sorted({p.name for p in self.people if keys.count(person_key(p.name)) > 1})
         if repeated:
-            raise ValueError(f"people must be listed once: {', '.join(repeated)}")
+            raise ValueError(Msg("settings.people", names=repeated))
         return self
 
     @property

@@ -72,6 +72,7 @@ def open_context(root: Path) -> LedgerContext:
     for number, unit in enumerate(settings.units):
         unknown = sorted(set(unit.domains or ()) - set(checklists))
         if unknown:
-            raise DataError(Problem(SETTINGS_FILE, f"unknown domain {', '.join(unknown)}",
+            raise DataError(Problem(SETTINGS_FILE, Msg("settings.unknown_domain",
+                                                       domains=unknown),
                                     field=f"units.{number}.domains"))
     return LedgerContext(root=root, settings=settings, checklists=checklists)

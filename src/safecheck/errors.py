@@ -6,10 +6,11 @@ returns (DESIGN.md: 2 for bad input or data). Anything else that escapes is a bu
 
 from __future__ import annotations
 
+import errno
 from dataclasses import dataclass
 from pathlib import Path
 
-from safecheck.i18n import Msg, render
+from safecheck.i18n import Msg, has, render
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
@@ -39,6 +40,15 @@ class SafecheckError(Exception):
 
     def __str__(self) -> str:
         return self.message
+
+
+def os_reason(exc: OSError) -> Msg | str:
+    """Why the operating system said no, as a catalogue word (``os.ENOSPC`` …) where one
+    exists, else the system's own text."""
+    name = errno.errorcode.get(exc.errno or 0, "")
+    if name and has(f"os.{name}"):
+        return Msg(f"os.{name}")
+    return exc.strerror or str(exc)
 
 
 class RefusedTransition(SafecheckError):
@@ -92,5 +102,10 @@ class DataError(SafecheckError):
     """A file that cannot be read, parsed or validated."""
 
     def __init__(self, problem: Problem) -> None:
-        super().__init__(str(problem))
+        super().__init__(problem.message)
         self.problem = problem
+
+    @property
+    def message(self) -> str:
+        """Where and what, rendered in the current locale when it is shown."""
+        return str(self.problem)

@@ -10,6 +10,7 @@ from typing import Any
 from safecheck.errors import NotFound
 from safecheck.gitrepo import Change, Commit, GitRepo
 from safecheck.history import Reader, id_of, is_hazard_path
+from safecheck.i18n import Msg
 from safecheck.layout import RECORDS, hazard_relpath
 from safecheck.models.hazard import Hazard
 
@@ -192,6 +193,6 @@ def hazard_history(git: GitRepo, reader: Reader, hazard_id: str) -> list[Event]:
     path = at_head[0] if at_head else hazard_relpath(hazard_id)
     commits = git.log(["HEAD"], paths=[path], follow=True)
     if not commits:
-        raise NotFound(f"no history for {hazard_id} (looked for {path} on this branch)")
+        raise NotFound(Msg("history.none", id=hazard_id, path=path))
     return [e for e in events_in(reader, commits) if e.hazard_id == hazard_id
             or e.kind in ("renamed", "id-changed")]

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from safecheck.errors import GitError
+from safecheck.i18n import Msg
 
 # Variables that point git at another repository, index or object store: inherited
 # from a hook or a CI step they would make every question answer about the wrong tree
@@ -82,11 +83,13 @@ class GitRepo:
             done = subprocess.run(["git", *args], cwd=self.root, env=self._env, input=stdin,
                                   capture_output=True, check=False)
         except FileNotFoundError:
-            raise GitError("git is not installed (or not on PATH)") from None
+            raise GitError(Msg("git.not_installed")) from None
         if done.returncode not in tuple(ok):
             message = done.stderr.decode("utf-8", "replace").strip().splitlines()
-            reason = message[-1] if message else f"git {args[0]} failed"
-            raise GitError(reason.removeprefix("fatal: "))
+            if not message:
+                raise GitError(Msg("git.failed_silently", command=args[0]))
+            raise GitError(Msg("git.failed", command=args[0],
+                               detail=message[-1].removeprefix("fatal: ")))
         return done.stdout
 
     def check(self, need_history: bool = True) -> None:
@@ -94,12 +97,11 @@ class GitRepo:
         try:
             self._run(["rev-parse", "--git-dir"])
         except GitError:
-            raise GitError(f"{self.root} is not in a git repository") from None
+            raise GitError(Msg("git.not_repository", path=str(self.root))) from None
         if not self._run(["rev-parse", "--verify", "--quiet", "HEAD"], ok=(0, 1)).strip():
-            raise GitError("the repository has no commits yet; commit the ledger first")
+            raise GitError(Msg("git.no_commits"))
         if need_history and self._run(["rev-parse", "--is-shallow-repository"]).strip() == b"true":
-            raise GitError("this is a shallow clone; history needs the full history "
-                           "(git fetch --unshallow)")
+            raise GitError(Msg("git.shallow"))
 
     def commit_paths(self, paths: Sequence[str], message: str) -> str:
         """Commit exactly ``paths`` (repository-relative) with ``message``, leaving
@@ -113,7 +115,7 @@ class GitRepo:
         out = self._run(["rev-parse", "--verify", "--quiet", "--end-of-options",
                          f"{revision}^{{commit}}"], ok=(0, 1)).strip()
         if not out:
-            raise GitError(f"unknown revision '{revision}'")
+            raise GitError(Msg("git.unknown_revision", revision=revision))
         return out.decode()
 
     def ref_exists(self, ref: str) -> bool:
@@ -125,7 +127,7 @@ class GitRepo:
         """The best common ancestor of two commits."""
         out = self._run(["merge-base", a, b], ok=(0, 1)).strip()
         if not out:
-            raise GitError(f"{a} and {b} have no common history")
+            raise GitError(Msg("git.no_common_history", a=a, b=b))
         return out.decode()
 
     def last_before(self, when: dt.datetime, head: str) -> str | None:

@@ -42,7 +42,7 @@ def has(key: str) -> bool:
     return key in _catalogue()
 
 
-def text(key: str, locale: Locale | str | None = None, **params: Any) -> str:
+def text(key: str, /, locale: Locale | str | None = None, **params: Any) -> str:
     """The catalogue entry ``key`` in ``locale`` (default: the current one), formatted.
 
     An unknown key is shown as the key itself: a missing word must never crash a run.
@@ -52,7 +52,7 @@ def text(key: str, locale: Locale | str | None = None, **params: Any) -> str:
     if pair is None:
         return key.split(".", 1)[-1] if "." in key else key
     template = pair[1] if loc is Locale.EN else pair[0]
-    if "{" not in template:
+    if "{" not in template and "}" not in template:
         return template
     return _Formatter(loc).vformat(template, (), params)
 

@@ -12,10 +12,11 @@ import secrets
 from collections.abc import Callable
 
 from safecheck.errors import SafecheckError
+from safecheck.i18n import Msg
 from safecheck.models.common import CROCKFORD, HAZARD_ID_PATTERN
 
 _HAZARD_ID = re.compile(HAZARD_ID_PATTERN)
-_INSPECTION_ID = re.compile(r"^([A-Z0-9]{2,6})-(\d{8})-([a-z0-9-]+)-([0-9A-HJKMNP-TV-Z]{4})$")
+_INSPECTION_ID = re.compile(r"^([A-Z0-9]{2,6})-([0-9]{8})-([a-z0-9-]+)-([0-9A-HJKMNP-TV-Z]{4})$")
 #: Crockford decoding: letters people confuse with digits mean the digits.
 _CONFUSABLE = str.maketrans({"I": "1", "L": "1", "O": "0"})
 _ATTEMPTS = 50
@@ -34,7 +35,7 @@ def _unique(prefix: str, taken: Callable[[str], bool], choose: Chooser | None) -
         candidate = f"{prefix}-{_suffix(choose)}"
         if not taken(candidate):
             return candidate
-    raise SafecheckError(f"could not find a free identifier for {prefix} after {_ATTEMPTS} tries")
+    raise SafecheckError(Msg("ids.exhausted", prefix=prefix, tries=_ATTEMPTS))
 
 
 def new_hazard_id(
@@ -88,4 +89,6 @@ def normalize_hazard_id(text: str) -> str:
     parts = text.strip().upper().split("-")
     if len(parts) == 3:
         parts[2] = parts[2].translate(_CONFUSABLE)
-    return "-".join(parts)
+    candidate = "-".join(parts)
+    # Something that is no ID even then is reported as the person typed it.
+    return candidate if _HAZARD_ID.match(candidate) else text.strip()

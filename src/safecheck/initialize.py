@@ -6,30 +6,26 @@ import datetime as dt
 import shutil
 from pathlib import Path
 
+from pydantic import ValidationError
+
 from safecheck import atomic, layout, yamlio
 from safecheck.config import SETTINGS_FILE, Settings, Unit
 from safecheck.errors import SafecheckError
+from safecheck.i18n import Msg, text
+from safecheck.models.common import problems_from
 from safecheck.resources import packaged_dir
 from safecheck.vocab import Locale
 
-_TEMPLATES_README = """\
-# Report templates
 
-A Jinja template placed here (for example `weekly.zh.md.j2`) replaces the one that ships
-with safecheck under the same name. Leave this folder empty to use the packaged defaults.
-"""
-
-
-def parse_unit(text: str) -> Unit:
+def parse_unit(given: str) -> Unit:
     """``CODE=NAME`` as given to ``--unit``."""
-    code, sep, name = text.partition("=")
+    code, sep, name = given.partition("=")
     if not sep or not code.strip() or not name.strip():
-        raise SafecheckError(f"--unit {text!r}: expected CODE=NAME, e.g. SW=水务公司")
+        raise SafecheckError(Msg("init.unit_form", value=given))
     try:
         return Unit(code=code.strip().upper(), name=name.strip())
     except ValueError:
-        raise SafecheckError(f"--unit {text!r}: the code must be 2-6 upper-case letters or "
-                             "digits") from None
+        raise SafecheckError(Msg("init.unit_code", value=given)) from None
 
 
 def init_repository(path: Path, organization: str, units: list[Unit],
@@ -41,7 +37,7 @@ def init_repository(path: Path, organization: str, units: list[Unit],
     """
     settings_path = path / SETTINGS_FILE
     if settings_path.exists():
-        raise SafecheckError(f"{settings_path} already exists; nothing was changed")
+        raise SafecheckError(Msg("init.exists", path=str(settings_path)))
     try:
         settings = Settings.model_validate({
             "organization": organization, "locale": locale,
@@ -49,8 +45,11 @@ def init_repository(path: Path, organization: str, units: list[Unit],
             # period after it joined
             "units": [{**u.model_dump(exclude_none=True), "since": today} if today
                       else u.model_dump(exclude_none=True) for u in units]})
-    except ValueError as exc:
-        raise SafecheckError(f"invalid settings: {' '.join(str(exc).split())}") from None
+    except ValidationError as exc:
+        first = problems_from(exc, SETTINGS_FILE)[0]
+        problem = Msg("error.option", option=first.field, problem=first.message) \
+            if first.field else first.message
+        raise SafecheckError(Msg("init.invalid", problem=problem)) from None
     path.mkdir(parents=True, exist_ok=True)
     created = []
     data = settings.to_data()
@@ -67,7 +66,7 @@ def init_repository(path: Path, organization: str, units: list[Unit],
     templates.mkdir(exist_ok=True)
     readme = templates / "README.md"
     if not readme.exists():
-        atomic.write_text(readme, _TEMPLATES_README, expected=None)
+        atomic.write_text(readme, text("init.templates_readme", locale), expected=None)
         created.append(readme)
     records = path / layout.RECORDS
     records.mkdir(exist_ok=True)

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from safecheck.config import SETTINGS_FILE
-from safecheck.errors import NotFound
+from safecheck.errors import NotFound, os_reason
 from safecheck.i18n import Msg
 from safecheck.ids import parse_hazard_id, parse_inspection_id
 
@@ -26,17 +26,14 @@ def find_root(start: Path) -> Path:
     for folder in (start, *start.parents):
         if (folder / SETTINGS_FILE).is_file():
             return folder
-    raise NotFound(
-        f"no {SETTINGS_FILE} in {start} or any folder above it "
-        "(run 'safecheck init' or pass --repo PATH)"
-    )
+    raise NotFound(Msg("layout.no_root", start=str(start)))
 
 
 def hazard_path(root: Path, hazard_id: str) -> Path:
     """``records/<UNIT>/<YYYY>/<ID>.yaml`` for a well-formed hazard ID."""
     parsed = parse_hazard_id(hazard_id)
     if parsed is None:
-        raise NotFound(f"'{hazard_id}' is not a hazard ID (expected UNIT-YYYYMMDD-XXXX)")
+        raise NotFound(Msg("layout.bad_hazard_id", id=hazard_id))
     unit, day = parsed
     return root / RECORDS / unit / f"{day:%Y}" / f"{hazard_id}{RECORD_SUFFIX}"
 
@@ -55,7 +52,7 @@ def inspection_path(root: Path, inspection_id: str) -> Path:
     """``records/<UNIT>/<YYYY>/inspections/<ID>.yaml`` for an inspection-run ID."""
     parsed = parse_inspection_id(inspection_id)
     if parsed is None:
-        raise NotFound(f"'{inspection_id}' is not an inspection ID")
+        raise NotFound(Msg("layout.bad_inspection_id", id=inspection_id))
     unit, day, _ = parsed
     return root / RECORDS / unit / f"{day:%Y}" / INSPECTIONS / f"{inspection_id}{RECORD_SUFFIX}"
 
@@ -108,7 +105,7 @@ class Stray:
 
 
 _UNIT_DIR = re.compile(r"^[A-Z0-9]{2,6}$")
-_YEAR_DIR = re.compile(r"^\d{4}$")
+_YEAR_DIR = re.compile(r"^[0-9]{4}$")
 
 
 def _kind(entry: os.DirEntry[str]) -> str:
@@ -132,7 +129,7 @@ def _entries(path: str) -> list[os.DirEntry[str]] | Msg:
     except PermissionError:
         return Msg("layout.unreadable")
     except OSError as exc:
-        return Msg("layout.os_error", error=exc.strerror or str(exc))
+        return Msg("layout.os_error", error=os_reason(exc))
 
 
 def survey(root: Path, documents: dict[str, set[str]] | None = None) -> Iterator[Stray]:

@@ -18,7 +18,14 @@ from pydantic import ValidationError
 
 from safecheck import atomic, layout, parallel, yamlio
 from safecheck.cache import ParsedCache, cache_dir
-from safecheck.errors import ConflictError, DataError, NotFound, Problem, SafecheckError
+from safecheck.errors import (
+    ConflictError,
+    DataError,
+    NotFound,
+    Problem,
+    SafecheckError,
+    os_reason,
+)
 from safecheck.i18n import Msg
 from safecheck.loading import located
 from safecheck.models.common import problems_from
@@ -76,7 +83,7 @@ def hazard_from_data(data: dict[str, Any], text: Callable[[], str], relpath: str
     file's text for line numbers, only when there is a problem to locate."""
     kind = data.get("kind")
     if kind != "hazard":
-        return None, [Problem(relpath, f"kind must be 'hazard' (found {kind!r})",
+        return None, [Problem(relpath, Msg("store.kind", found=repr(kind)),
                               yamlio.line_of(text(), "kind"), "kind")]
     try:
         hazard = Hazard.model_validate(data)
@@ -116,7 +123,8 @@ def load_ledger(root: Path) -> Ledger:
         try:
             stat = path.stat()
         except OSError as exc:
-            ledger.problems.append(Problem(relpath, f"cannot read: {exc.strerror}"))
+            ledger.problems.append(Problem(relpath, Msg("file.unreadable",
+                                                          reason=os_reason(exc))))
             continue
         key = _cache_key(relpath, stat)
         data = cache.get(key)
@@ -167,9 +175,9 @@ def locate(root: Path, hazard_id: str) -> Path:
         return moved[0]
     if moved:
         places = ", ".join(p.relative_to(root).as_posix() for p in moved)
-        raise DataError(Problem(name, f"hazard {hazard_id} has several files: {places}"))
-    raise NotFound(f"no hazard {hazard_id} in this ledger "
-                   f"(looked for {path.relative_to(root).as_posix()})")
+        raise DataError(Problem(name, Msg("store.several_files", id=hazard_id, places=places)))
+    raise NotFound(Msg("store.no_hazard", id=hazard_id,
+                       path=path.relative_to(root).as_posix()))
 
 
 def read_hazard(root: Path, hazard_id: str) -> StoredHazard:
@@ -181,7 +189,7 @@ def read_hazard(root: Path, hazard_id: str) -> StoredHazard:
     if problems or hazard is None:
         raise DataError(problems[0])
     if hazard.id != hazard_id:
-        raise DataError(Problem(relpath, f"the file holds {hazard.id}, not {hazard_id}",
+        raise DataError(Problem(relpath, Msg("store.holds_other", found=hazard.id, id=hazard_id),
                                 yamlio.line_of(text, "id"), "id"))
     return StoredHazard(hazard, path, relpath, text)
 
@@ -267,7 +275,7 @@ def document_names(record_path: Path, sources: list[Path], taken: Iterable[str])
     """Names the ``sources`` will get in the record's folder: their own, made unique."""
     for source in sources:
         if not source.is_file():
-            raise SafecheckError(f"document {source} is not a readable file")
+            raise SafecheckError(Msg("store.bad_document", path=str(source)))
     folder = layout.documents_dir(record_path)
     used = set(taken)
     if folder.is_dir():

@@ -10,52 +10,53 @@ from collections.abc import Iterable
 from typing import Any
 
 from safecheck.context import LedgerContext
+from safecheck.i18n import text
 from safecheck.labels import level_label, source_label, status_label
 from safecheck.store import StoredHazard
 from safecheck.vocab import Locale
 
-#: (key, Chinese heading, English heading), in the order of a paper 隐患台账.
-COLUMNS: tuple[tuple[str, str, str], ...] = (
-    ("id", "隐患编号", "ID"),
-    ("unit", "单位", "Unit"),
-    ("department", "部门", "Department"),
-    ("domain", "排查领域", "Domain"),
-    ("checklist_item", "检查项", "Checklist item"),
-    ("inspection", "排查记录", "Inspection"),
-    ("title", "隐患名称", "Title"),
-    ("description", "隐患描述", "Description"),
-    ("location", "位置", "Location"),
-    ("level", "隐患等级", "Level"),
-    ("source", "隐患来源", "Source"),
-    ("found_on", "发现日期", "Found on"),
-    ("found_by", "发现人", "Found by"),
-    ("root_cause", "原因分析", "Root cause"),
-    ("measures", "整改措施", "Measures"),
-    ("responsible", "责任人", "Responsible"),
-    ("responsible_department", "责任部门", "Responsible department"),
-    ("funding", "整改资金", "Funding"),
-    ("funding_source", "资金来源", "Funding source"),
-    ("deadline", "整改时限", "Deadline"),
-    ("extended_to", "延期至", "Extended to"),
-    ("contingency_plan", "应急预案", "Contingency plan"),
-    ("contractor", "承包单位", "Contractor"),
-    ("supervisor", "内部监管人", "Internal supervisor"),
-    ("completed_on", "整改完成日期", "Completed on"),
-    ("rectified_by", "整改人", "Rectified by"),
-    ("actions", "整改情况", "Actions"),
-    ("verified_on", "验收日期", "Verified on"),
-    ("verified_by", "验收人", "Verified by"),
-    ("verification", "验收结论", "Verification"),
-    ("status", "状态", "Status"),
-    ("days_overdue", "逾期天数", "Days overdue"),
-    ("documents", "整改资料", "Documents"),
-    ("path", "文件", "File"),
+#: (column, catalogue key of its heading), in the order of a paper 隐患台账.
+COLUMNS: tuple[tuple[str, str], ...] = (
+    ("id", "field.id"),
+    ("unit", "field.unit"),
+    ("department", "field.department"),
+    ("domain", "field.domain"),
+    ("checklist_item", "field.checklist_item"),
+    ("inspection", "field.inspection"),
+    ("title", "field.title"),
+    ("description", "field.description"),
+    ("location", "field.location"),
+    ("level", "field.level"),
+    ("source", "field.source"),
+    ("found_on", "field.found_on"),
+    ("found_by", "field.found_by"),
+    ("root_cause", "field.root_cause"),
+    ("measures", "field.measures"),
+    ("responsible", "field.responsible"),
+    ("responsible_department", "field.responsible_department"),
+    ("funding", "field.funding"),
+    ("funding_source", "field.funding_source"),
+    ("deadline", "field.deadline"),
+    ("extended_to", "field.effective_deadline"),
+    ("contingency_plan", "column.contingency_plan"),
+    ("contractor", "field.contractor"),
+    ("supervisor", "field.supervisor"),
+    ("completed_on", "field.completed_on"),
+    ("rectified_by", "field.rectified_by"),
+    ("actions", "field.actions"),
+    ("verified_on", "field.verified_on"),
+    ("verified_by", "field.verified_by"),
+    ("verification", "column.verification"),
+    ("status", "field.status"),
+    ("days_overdue", "field.days_overdue"),
+    ("documents", "field.documents"),
+    ("path", "field.path"),
 )
 
 
 def headings(locale: Locale) -> list[str]:
     """Column headings in the configured language."""
-    return [en if locale == Locale.EN else zh for _, zh, en in COLUMNS]
+    return [text(key, locale) for _, key in COLUMNS]
 
 
 def _text(value: object) -> str:
@@ -92,13 +93,12 @@ def ledger_row(stored: StoredHazard, context: LedgerContext, today: dt.date) -> 
         "rectified_by": last_round.by if last_round else None,
         "actions": _text(last_round.actions) if last_round else None,
         "verified_on": last.date if last else None, "verified_by": last.by if last else None,
-        "verification": (f"{'通过' if last.result.value == 'pass' else '不通过'}"
-                         if locale == Locale.ZH else last.result.value) if last else None,
+        "verification": text(f"result.{last.result.value}", locale) if last else None,
         "status": status_label(h.status, locale), "days_overdue": h.days_overdue(today) or None,
         "documents": "、".join(h.documents.all()) if h.documents else None,
         "path": stored.relpath,
     }
-    return [values[key] for key, _, _ in COLUMNS]
+    return [values[key] for key, _ in COLUMNS]
 
 
 def ledger_rows(hazards: Iterable[StoredHazard], context: LedgerContext,

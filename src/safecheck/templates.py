@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from safecheck.errors import SafecheckError
+from safecheck.i18n import Msg
 from safecheck.layout import TEMPLATES
 from safecheck.resources import packaged_dir
 
@@ -60,8 +61,10 @@ def _environment(search: list[Path], html: bool = False) -> Any:
     return env
 
 
-def _where(path: str | None, line: int | None) -> str:
-    return f"{path or 'template'}:{line}" if line else (path or "template")
+def _where(path: str | None, line: int | None) -> Msg | str:
+    if path is None:
+        return Msg("template.at_line", line=line) if line else Msg("template.word")
+    return f"{path}:{line}" if line else path
 
 
 def render(root: Path, name: str, data: dict[str, Any], explicit: Path | None = None) -> str:
@@ -95,7 +98,7 @@ def _render(root: Path, name: str, data: dict[str, Any], explicit: Path | None,
 
     if explicit is not None:
         if not explicit.is_file():
-            raise SafecheckError(f"--template {explicit}: no such file")
+            raise SafecheckError(Msg("template.no_file", path=str(explicit)))
         search, name = [explicit.resolve().parent], explicit.name
     else:
         search = search_path(root)
@@ -103,12 +106,14 @@ def _render(root: Path, name: str, data: dict[str, Any], explicit: Path | None,
     try:
         template = env.get_template(name)
     except TemplateSyntaxError as exc:
-        raise SafecheckError(f"{_where(exc.filename, exc.lineno)}: {exc.message}") from None
+        raise SafecheckError(Msg("template.error", where=_where(exc.filename, exc.lineno),
+                                 detail=exc.message or "")) from None
     except TemplateNotFound:
-        raise SafecheckError(f"no template {name} in {', '.join(map(str, search))}") from None
+        raise SafecheckError(Msg("template.not_found", name=name,
+                                 places=[str(p) for p in search])) from None
     except UnicodeDecodeError:
-        raise SafecheckError(f"{_where(_template_file(search, name), None)}: "
-                             "not UTF-8 text") from None
+        raise SafecheckError(Msg("template.not_utf8",
+                                 where=_where(_template_file(search, name), None))) from None
     try:
         return str(template.render(**data))
     except Exception as exc:
@@ -119,7 +124,8 @@ def _render(root: Path, name: str, data: dict[str, Any], explicit: Path | None,
         if not isinstance(exc, TemplateError) and line is None:
             raise
         message = " ".join(str(exc).split()) or type(exc).__name__
-        raise SafecheckError(f"{_where(template.filename, line)}: {message}") from None
+        raise SafecheckError(Msg("template.error", where=_where(template.filename, line),
+                                 detail=message)) from None
 
 
 def _template_file(search: list[Path], name: str) -> str | None:

@@ -19,6 +19,7 @@ from typing import Any
 import yaml
 
 from safecheck.errors import DataError, Problem
+from safecheck.i18n import Msg
 
 if not getattr(yaml, "__with_libyaml__", False):  # pragma: no cover - install problem
     raise ImportError("safecheck needs PyYAML built with libyaml (yaml.CSafeLoader)")
@@ -40,6 +41,14 @@ def _without(resolvers: dict[Any, list[tuple[str, Any]]], tags: set[str]) -> dic
     }
 
 
+class _DuplicateKey(yaml.constructor.ConstructorError):
+    """A key given twice in one mapping (the message is rendered by the caller)."""
+
+    def __init__(self, key: str, mark: yaml.Mark | None) -> None:
+        super().__init__(None, None, f"duplicate key '{key}'", mark)
+        self.key = key
+
+
 class _Loader(yaml.CSafeLoader):
     """CSafeLoader with YAML 1.2-like scalars (true/false only, decimal ints, no dates)
     that refuses a key given twice in any mapping, at any depth, quoted or not: PyYAML
@@ -52,8 +61,7 @@ class _Loader(yaml.CSafeLoader):
             if isinstance(key_node, yaml.ScalarNode):
                 key = (key_node.tag, key_node.value)
                 if key in seen:
-                    raise yaml.constructor.ConstructorError(
-                        None, None, f"duplicate key '{key_node.value}'", key_node.start_mark)
+                    raise _DuplicateKey(key_node.value, key_node.start_mark)
                 seen.add(key)
         mapping: dict[Any, Any] = super().construct_mapping(node, deep=deep)
         return mapping
@@ -113,12 +121,72 @@ def dump(data: dict[str, Any]) -> str:
     return text
 
 
-def _problem(path: Path | str, message: str, line: int | None = None) -> DataError:
+def _problem(path: Path | str, message: Msg, line: int | None = None) -> DataError:
     return DataError(Problem(path=path, message=message, line=line))
 
 
 def _too_large(path: Path | str, size: int) -> DataError:
-    return _problem(path, f"file is too large ({size:,} bytes; the limit is {MAX_FILE_BYTES:,})")
+    return _problem(path, Msg("file.too_large", size=f"{size:,}", limit=f"{MAX_FILE_BYTES:,}"))
+
+
+#: libyaml's own phrases, so a Chinese ledger reads them in Chinese; others stay as said.
+_LIBYAML = {
+    "while parsing a flow sequence": "yaml.ctx.flow_sequence",
+    "while parsing a flow mapping": "yaml.ctx.flow_mapping",
+    "while parsing a block mapping": "yaml.ctx.block_mapping",
+    "while parsing a block collection": "yaml.ctx.block_collection",
+    "while parsing a block node": "yaml.ctx.block_node",
+    "while parsing a flow node": "yaml.ctx.flow_node",
+    "while scanning a quoted scalar": "yaml.ctx.quoted_scalar",
+    "while scanning a plain scalar": "yaml.ctx.plain_scalar",
+    "while scanning a block scalar": "yaml.ctx.block_scalar",
+    "while scanning a simple key": "yaml.ctx.simple_key",
+    "while scanning for the next token": "yaml.ctx.next_token",
+    "while scanning an anchor": "yaml.ctx.anchor",
+    "while scanning an alias": "yaml.ctx.alias",
+    "while scanning a tag": "yaml.ctx.tag",
+    "while scanning a directive": "yaml.ctx.directive",
+    "did not find expected ',' or ']'": "yaml.problem.comma_bracket",
+    "did not find expected ',' or '}'": "yaml.problem.comma_brace",
+    "did not find expected key": "yaml.problem.key",
+    "did not find expected '-' indicator": "yaml.problem.dash",
+    "could not find expected ':'": "yaml.problem.colon",
+    "did not find expected node content": "yaml.problem.node",
+    "found unexpected end of stream": "yaml.problem.end",
+    "found character that cannot start any token": "yaml.problem.token",
+    "mapping values are not allowed in this context": "yaml.problem.mapping_here",
+    "block sequence entries are not allowed in this context": "yaml.problem.sequence_here",
+    "found undefined alias": "yaml.problem.undefined_alias",
+    "found unknown escape character": "yaml.problem.escape",
+    "found a tab character that violates indentation": "yaml.problem.tab",
+}
+
+
+def _libyaml_word(part: str) -> Msg | str:
+    key = _LIBYAML.get(part)
+    if key is not None:
+        return Msg(key)
+    if part.startswith("could not determine a constructor for the tag"):
+        return Msg("yaml.problem.tag_named", tag=part.rsplit(" ", 1)[-1])
+    return part
+
+
+def _libyaml_detail(context: str | None, problem: str | None) -> Msg | str:
+    """libyaml's context and problem, each as a catalogue word where one is known (other
+    phrases stay as libyaml wrote them)."""
+    if context and problem:
+        return Msg("yaml.detail", context=_libyaml_word(context), problem=_libyaml_word(problem))
+    return _libyaml_word(context or problem or "")
+
+
+_TYPE_WORDS = {"list": "yaml.type.list", "str": "yaml.type.str", "int": "yaml.type.int",
+               "float": "yaml.type.float", "bool": "yaml.type.bool"}
+
+
+def _type_word(value: Any) -> Msg:
+    name = type(value).__name__
+    key = _TYPE_WORDS.get(name)
+    return Msg(key) if key else Msg("yaml.type.other", name=name)
 
 
 def decode(data: bytes, path: Path | str) -> str:
@@ -129,12 +197,12 @@ def decode(data: bytes, path: Path | str) -> str:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        raise _problem(path, "not UTF-8 text", line) from None
+        raise _problem(path, Msg("file.not_utf8"), line) from None
     if "<<<<<<<" in text or ">>>>>>>" in text:
         match = _CONFLICT_RE.search(text)
         if match:
             line = text.count("\n", 0, match.start()) + 1
-            raise _problem(path, "unresolved git merge-conflict markers", line)
+            raise _problem(path, Msg("file.conflict_markers"), line)
     return text
 
 
@@ -150,11 +218,11 @@ def read_file(path: Path, label: str | None = None) -> str:
             if len(data) > MAX_FILE_BYTES:
                 raise _too_large(name, handle.seek(0, 2))
     except FileNotFoundError:
-        raise _problem(name, "file not found") from None
+        raise _problem(name, Msg("file.not_found")) from None
     except IsADirectoryError:
-        raise _problem(name, "is a directory, not a file") from None
+        raise _problem(name, Msg("file.is_directory")) from None
     except PermissionError:
-        raise _problem(name, "permission denied") from None
+        raise _problem(name, Msg("file.permission")) from None
     return decode(data, name)
 
 
@@ -162,7 +230,7 @@ def _reject_aliases(text: str, path: Path | str) -> None:
     for event in yaml.parse(text, Loader=_Loader):
         if isinstance(event, yaml.AliasEvent):
             line = event.start_mark.line + 1 if event.start_mark else None
-            raise _problem(path, "YAML aliases (*name) are not allowed in safecheck files", line)
+            raise _problem(path, Msg("yaml.aliases"), line)
 
 
 def load_mapping(text: str, path: Path | str) -> dict[str, Any]:
@@ -174,18 +242,19 @@ def load_mapping(text: str, path: Path | str) -> dict[str, Any]:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else None
-        what = " ".join(part for part in (exc.context, exc.problem) if part)
-        if what.startswith("duplicate key"):
-            raise _problem(path, what, line) from None
-        raise _problem(path, f"invalid YAML: {what}", line) from None
+        if isinstance(exc, _DuplicateKey):
+            raise _problem(path, Msg("yaml.duplicate_key", key=exc.key), line) from None
+        detail = _libyaml_detail(exc.context, exc.problem)
+        raise _problem(path, Msg("yaml.invalid", detail=detail), line) from None
     except yaml.YAMLError as exc:
-        raise _problem(path, f"invalid YAML: {exc}".replace("\n", " ")) from None
+        detail = " ".join(str(exc).split())
+        raise _problem(path, Msg("yaml.invalid", detail=detail)) from None
     except (ValueError, OverflowError) as exc:  # a scalar the constructors cannot build
-        raise _problem(path, f"invalid YAML value: {exc}") from None
+        raise _problem(path, Msg("yaml.bad_value", detail=str(exc))) from None
     if data is None:
-        raise _problem(path, "the file is empty; expected a mapping of fields")
+        raise _problem(path, Msg("yaml.empty"))
     if not isinstance(data, dict):
-        raise _problem(path, f"expected a mapping of fields, found a {type(data).__name__}", 1)
+        raise _problem(path, Msg("yaml.not_mapping", found=_type_word(data)), 1)
     return data
 
 

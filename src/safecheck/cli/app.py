@@ -7,17 +7,32 @@ fast; each command imports what it needs when it runs.
 # No `from __future__ import annotations` here: Typer would have to eval every option's
 # annotation string when it builds the command tree, which costs start-up time.
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
+from typer.core import TyperCommand
+from typer.models import CommandFunctionType
 
 from safecheck import __version__
+from safecheck.cli.help import SafecheckCommand, SafecheckGroup
 from safecheck.cli.runtime import Runtime
 
-app = typer.Typer(
+
+class _App(typer.Typer):
+    """The app, whose commands lay out their help with :mod:`safecheck.cli.help`."""
+
+    def command(self, name: str | None = None, *, cls: type[TyperCommand] | None = None,
+                **kwargs: Any) -> Callable[[CommandFunctionType], CommandFunctionType]:
+        """Register a command (help texts, metavars and group are catalogue keys)."""
+        return super().command(name, cls=cls or SafecheckCommand, **kwargs)
+
+
+app = _App(
     name="safecheck",
-    help="Keep a workplace-safety hazard ledger (隐患台账) as YAML files in git.",
+    cls=SafecheckGroup,
+    help="help.app",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
@@ -37,13 +52,11 @@ def _show_version(value: bool) -> None:
 def _global(
     ctx: typer.Context,
     repo: Annotated[Path | None, typer.Option(
-        "--repo", help="The safety repository (default: found from the working folder up).",
-        file_okay=False)] = None,
+        "--repo", help="opt.repo", metavar="metavar.dir", file_okay=False)] = None,
     version: Annotated[bool, typer.Option(
-        "--version", help="Show the version and exit.", is_eager=True,
-        callback=_show_version)] = False,
+        "--version", help="opt.version", is_eager=True, callback=_show_version)] = False,
 ) -> None:
-    """Keep a workplace-safety hazard ledger (隐患台账) as YAML files in git."""
+    """The global options, kept for every command."""
     ctx.obj = Runtime(repo=repo)
 
 

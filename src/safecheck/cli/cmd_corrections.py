@@ -10,18 +10,31 @@ import typer
 
 from safecheck.cli.app import app, runtime
 from safecheck.cli.options import (
+    BasisOpt,
+    ChecklistItemOpt,
     CommitOpt,
+    DepartmentOpt,
+    DescriptionOpt,
     DocumentOpt,
+    DomainOpt,
     FormatOpt,
+    FoundByOpt,
+    FoundOnOpt,
     IdArg,
     InterimOpt,
+    LevelOpt,
+    LocationOpt,
     NoInputOpt,
     OnOpt,
+    RootCauseOpt,
+    SourceOpt,
+    SourceRefFactOpt,
     TextOrJson,
+    TitleOpt,
     interactive,
 )
 from safecheck.cli.runtime import normalize_id, optional_date
-from safecheck.vocab import Level, Result
+from safecheck.vocab import Result
 
 if TYPE_CHECKING:
     from safecheck.models.hazard import Hazard
@@ -35,43 +48,41 @@ class DocumentKind(StrEnum):
     OTHER = "other"
 
 
-@app.command("major")
+@app.command("major", help="help.major", rich_help_panel="group.major")
 def major_command(
     ctx: typer.Context, hazard_id: IdArg,
     reported_on: Annotated[str | None, typer.Option(
-        "--reported-on", help="Day it was reported to the authority (YYYY-MM-DD).")] = None,
+        "--reported-on", help="opt.major.reported_on", metavar="metavar.date")] = None,
     reported_to: Annotated[str | None, typer.Option(
-        "--reported-to", help="The authority it was reported to, e.g. 区应急管理局.")] = None,
+        "--reported-to", help="opt.major.reported_to", metavar="metavar.name")] = None,
     supervised_by: Annotated[str | None, typer.Option(
-        "--supervised-by", help="The authority supervising it (挂牌督办).")] = None,
-    basis: Annotated[str | None, typer.Option(
-        "--basis", help="判定依据: the clause that makes it major.")] = None,
+        "--supervised-by", help="opt.major.supervised_by", metavar="metavar.name")] = None,
+    basis: BasisOpt = None,
     interim_measure: InterimOpt = None,
     objectives: Annotated[str | None, typer.Option(
-        "--objectives", help="治理目标和任务 of the governance plan.")] = None,
+        "--objectives", help="opt.major.objectives", metavar="metavar.text")] = None,
     plan_approved_by: Annotated[str | None, typer.Option(
-        "--plan-approved-by", help="Who approved the governance plan (主要负责人).")] = None,
+        "--plan-approved-by", help="opt.major.plan_approved_by",
+        metavar="metavar.person")] = None,
     assessed_on: Annotated[str | None, typer.Option(
-        "--assessed-on", help="Day of the assessment after the work (治理后评估).")] = None,
+        "--assessed-on", help="opt.major.assessed_on", metavar="metavar.date")] = None,
     assessed_by: Annotated[str | None, typer.Option(
-        "--assessed-by", help="Experts or the assessment body.")] = None,
+        "--assessed-by", help="opt.major.assessed_by", metavar="metavar.name")] = None,
     assessment_result: Annotated[Result | None, typer.Option(
-        "--assessment-result", help="pass or fail (default pass).")] = None,
-    assessment_notes: Annotated[str | None, typer.Option("--assessment-notes")] = None,
+        "--assessment-result", help="opt.major.assessment_result")] = None,
+    assessment_notes: Annotated[str | None, typer.Option(
+        "--assessment-notes", help="opt.major.assessment_notes", metavar="metavar.text")
+    ] = None,
     signoff_on: Annotated[str | None, typer.Option(
-        "--signoff-on", help="Day the supervising authority signed it off.")] = None,
+        "--signoff-on", help="opt.major.signoff_on", metavar="metavar.date")] = None,
     signoff_by: Annotated[str | None, typer.Option(
-        "--signoff-by", help="The authority that signed it off.")] = None,
+        "--signoff-by", help="opt.major.signoff_by", metavar="metavar.name")] = None,
     signoff_reference: Annotated[str | None, typer.Option(
-        "--signoff-reference", help="Its document number, e.g. 复查意见书〔2026〕12号.")] = None,
+        "--signoff-reference", help="opt.major.signoff_reference",
+        metavar="metavar.reference")] = None,
     no_input: NoInputOpt = False, commit: CommitOpt = False, fmt: FormatOpt = TextOrJson.TEXT,
 ) -> int:
-    """Record a major-hazard step (重大事故隐患治理).
-
-    Reporting to the authority, supervision (挂牌督办), the governance plan (basis,
-    objectives, approval), the assessment after the work and the authority's sign-off.
-    On a terminal, given nothing, it asks for the next steps.
-    """
+    """The ``major`` command: one or more steps of a major hazard's governance."""
     from safecheck import changes, lifecycle, store
     from safecheck.lifecycle import MajorInput
 
@@ -101,35 +112,24 @@ def major_command(
     return _report_change(ctx, changed, fmt, "major")
 
 
-@app.command("edit")
+@app.command("edit", help="help.edit", rich_help_panel="group.register")
 def edit_command(
     ctx: typer.Context, hazard_id: IdArg,
-    reason: Annotated[str | None, typer.Option("--reason", help="Why it is corrected.")] = None,
-    by: Annotated[str | None, typer.Option("--by", help="Who corrects it.")] = None,
+    reason: Annotated[str | None, typer.Option(
+        "--reason", help="opt.edit.reason", metavar="metavar.text")] = None,
+    by: Annotated[str | None, typer.Option(
+        "--by", help="opt.edit.by", metavar="metavar.person")] = None,
     approved_by: Annotated[str | None, typer.Option(
-        "--approved-by", help="The approver of a downgrade from major.")] = None,
-    title: Annotated[str | None, typer.Option("--title")] = None,
-    description: Annotated[str | None, typer.Option("--description")] = None,
-    location: Annotated[str | None, typer.Option("--location")] = None,
-    department: Annotated[str | None, typer.Option("--department")] = None,
-    domain: Annotated[str | None, typer.Option("--domain")] = None,
-    level: Annotated[Level | None, typer.Option("--level")] = None,
-    source: Annotated[str | None, typer.Option("--source")] = None,
-    source_ref: Annotated[str | None, typer.Option("--source-ref")] = None,
-    found_on: Annotated[str | None, typer.Option("--found-on")] = None,
-    found_by: Annotated[str | None, typer.Option("--found-by")] = None,
-    checklist_item: Annotated[str | None, typer.Option("--checklist-item")] = None,
-    root_cause: Annotated[str | None, typer.Option("--root-cause", help="原因分析.")] = None,
-    interim_measure: InterimOpt = None,
+        "--approved-by", help="opt.edit.approved_by", metavar="metavar.person")] = None,
+    title: TitleOpt = None, description: DescriptionOpt = None, location: LocationOpt = None,
+    department: DepartmentOpt = None, domain: DomainOpt = None, level: LevelOpt = None,
+    source: SourceOpt = None, source_ref: SourceRefFactOpt = None, found_on: FoundOnOpt = None,
+    found_by: FoundByOpt = None, checklist_item: ChecklistItemOpt = None,
+    root_cause: RootCauseOpt = None, interim_measure: InterimOpt = None,
     on: OnOpt = None, no_input: NoInputOpt = False, commit: CommitOpt = False,
     fmt: FormatOpt = TextOrJson.TEXT,
 ) -> int:
-    """Correct registered facts (更正), logged with old and new values.
-
-    Status, deadline, extensions, rounds, verifications and documents have their own
-    commands. A downgrade from major needs --approved-by (an approver who is not the
-    responsible person). A closed hazard is reopened first.
-    """
+    """The ``edit`` command: corrections logged with old and new values."""
     from safecheck import changes, lifecycle, store
     from safecheck.errors import SafecheckError
     from safecheck.i18n import Msg
@@ -164,20 +164,14 @@ def edit_command(
     return _report_change(ctx, changed, fmt, "edit")
 
 
-@app.command("attach")
+@app.command("attach", help="help.attach", rich_help_panel="group.register")
 def attach_command(
     ctx: typer.Context, hazard_id: IdArg,
     document: DocumentOpt = None,
-    kind: Annotated[DocumentKind | None, typer.Option(
-        "--kind", help="before, after or other (default: photos before the first round "
-                       "are before, later photos after, other files other).")] = None,
+    kind: Annotated[DocumentKind | None, typer.Option("--kind", help="opt.attach.kind")] = None,
     commit: CommitOpt = False, fmt: FormatOpt = TextOrJson.TEXT,
 ) -> int:
-    """Add documents to an open hazard (补充资料).
-
-    Copied into the record's folder under names no other file has; a closed hazard's
-    documents are sealed.
-    """
+    """The ``attach`` command: documents added to an open hazard's folder."""
     from safecheck import changes, lifecycle
     from safecheck.lifecycle import is_photo
 

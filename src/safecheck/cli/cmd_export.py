@@ -16,13 +16,14 @@ from safecheck.cli.options import (
     DomainFilterOpt,
     DueWithinOpt,
     InspectionFilterOpt,
+    LevelFilterOpt,
     OverdueOpt,
     ResponsibleFilterOpt,
     SourceFilterOpt,
     SourceRefOpt,
+    StatusFilterOpt,
     UnitFilterOpt,
 )
-from safecheck.vocab import Level, Status
 
 
 class ExportFormat(StrEnum):
@@ -32,27 +33,25 @@ class ExportFormat(StrEnum):
     XLSX = "xlsx"
 
 
-@app.command("export")
+@app.command("export", help="help.export", rich_help_panel="group.query")
 def export_command(
     ctx: typer.Context,
     output: Annotated[Path | None, typer.Option(
-        "--output", "-o", help="File to write (CSV may go to stdout).", dir_okay=False)] = None,
-    fmt: Annotated[ExportFormat | None, typer.Option(
-        "--format", help="csv or xlsx (default: from --output's suffix, else csv).")] = None,
+        "--output", "-o", help="opt.export.output", metavar="metavar.file", dir_okay=False)
+    ] = None,
+    fmt: Annotated[ExportFormat | None, typer.Option("--format", help="opt.export.format")
+                   ] = None,
     unit: UnitFilterOpt = None, domain: DomainFilterOpt = None,
-    level: Annotated[list[Level] | None, typer.Option("--level")] = None,
-    status: Annotated[list[Status] | None, typer.Option("--status")] = None,
+    level: LevelFilterOpt = None, status: StatusFilterOpt = None,
     overdue: OverdueOpt = False, inspection: InspectionFilterOpt = None,
     source: SourceFilterOpt = None, source_ref: SourceRefOpt = None,
     responsible: ResponsibleFilterOpt = None, contractor: ContractorFilterOpt = None,
     due_within: DueWithinOpt = None,
     as_of: AsOfOpt = None,
 ) -> int:
-    """The ledger as CSV or XLSX (隐患台账).
-
-    The columns managers keep, with the same filters as list.
-    """
+    """The ``export`` command: the ledger's columns as CSV or XLSX (隐患台账)."""
     from safecheck.errors import SafecheckError
+    from safecheck.i18n import Msg, text
     from safecheck.output import spreadsheet
     from safecheck.query import build_filter, select
     from safecheck.store import load_ledger
@@ -64,7 +63,7 @@ def export_command(
     chosen_format = fmt or (ExportFormat.XLSX if output and output.suffix.lower() == ".xlsx"
                             else ExportFormat.CSV)
     if chosen_format is ExportFormat.XLSX and output is None:
-        raise SafecheckError("--format xlsx needs --output FILE.xlsx")
+        raise SafecheckError(Msg("export.xlsx_needs_output"))
     where = build_filter(context, unit or [], domain or [], level or [], status or [],
                          overdue, inspection, source or [], source_ref, responsible,
                          contractor, due_within)
@@ -73,11 +72,11 @@ def export_command(
     heads = headings(context.settings.locale)
     if chosen_format is ExportFormat.XLSX:
         assert output is not None
-        spreadsheet.write_xlsx(output, heads, rows, title="隐患台账")
+        spreadsheet.write_xlsx(output, heads, rows, title=text("export.sheet"))
     elif output is None:
         sys.stdout.write(spreadsheet.csv_text(heads, rows))
     else:
         spreadsheet.write_csv(output, heads, rows)
     if output is not None:
-        print(f"{len(rows)} → {output}", file=sys.stderr)
+        print(text("export.written", count=len(rows), path=output), file=sys.stderr)
     return 0

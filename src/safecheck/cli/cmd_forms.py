@@ -7,13 +7,17 @@ view-model and hands it to :func:`write_form` with the shared options below.
 # No `from __future__ import annotations`: see cmd_records.py.
 
 import sys
+from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
+from typer.core import TyperCommand
+from typer.models import CommandFunctionType
 
 from safecheck.cli.app import app, runtime
+from safecheck.cli.help import SafecheckCommand, SafecheckGroup
 from safecheck.cli.options import IdArg
 from safecheck.cli.runtime import normalize_id
 from safecheck.vocab import Locale
@@ -37,26 +41,35 @@ class StatisticsFormat(StrEnum):
     XLSX = "xlsx"
 
 
+class _FormApp(typer.Typer):
+    """The ``form`` sub-app, laid out like the app's own help."""
+
+    def command(self, name: str | None = None, *, cls: type[TyperCommand] | None = None,
+                **kwargs: Any) -> Callable[[CommandFunctionType], CommandFunctionType]:
+        """Register a form (help texts are catalogue keys)."""
+        return super().command(name, cls=cls or SafecheckCommand, **kwargs)
+
+
 #: File name endings of the templates, by format.
 _SUFFIX = {FormFormat.MARKDOWN: "md", FormFormat.HTML: "html"}
 
-form_app = typer.Typer(
+form_app = _FormApp(
     name="form",
-    help="Printable forms: 整改通知书 (notice), 销号单 (signoff).",
+    cls=SafecheckGroup,
+    help="help.form",
     no_args_is_help=True,
     rich_markup_mode=None,
 )
-app.add_typer(form_app, name="form")
+app.add_typer(form_app, name="form", help="help.form", rich_help_panel="group.report")
 
 LangOpt = Annotated[Locale | None, typer.Option(
-    "--lang", help="zh or en (default: the repository's locale).")]
+    "--lang", help="opt.lang")]
 FormFormatOpt = Annotated[FormFormat, typer.Option(
-    "--format", help="markdown, or html (an A4 page to print).")]
+    "--format", help="opt.form.format")]
 OutputOpt = Annotated[Path | None, typer.Option(
-    "--output", "-o", help="Write the form to this file (default: print it).",
-    dir_okay=False)]
+    "--output", "-o", help="opt.form.output", metavar="metavar.file", dir_okay=False)]
 TemplateOpt = Annotated[Path | None, typer.Option(
-    "--template", help="A Jinja template file to render instead.", dir_okay=False)]
+    "--template", help="opt.form.template", metavar="metavar.file", dir_okay=False)]
 
 
 def write_form(context: "LedgerContext", name: str, data: dict[str, Any], locale: Locale,
@@ -91,7 +104,8 @@ def _hazard_form(ctx: typer.Context, name: str, hazard_id: str, lang: Locale | N
     return write_form(context, name, data, locale, fmt, output, template)
 
 
-@form_app.command("notice")
+@form_app.command("notice", help="help.form.notice",
+                  rich_help_panel="group.forms")
 def notice_command(
     ctx: typer.Context,
     hazard_id: IdArg,
@@ -100,16 +114,11 @@ def notice_command(
     output: OutputOpt = None,
     template: TemplateOpt = None,
 ) -> int:
-    """隐患整改通知书: the rectification notice handed to the responsible department.
-
-    The problem, what is required (the five in place; for a major hazard its interim
-    control, report and governance plan), the reply the department fills in, and the
-    issue and receipt signatures. Dated today.
-    """
     return _hazard_form(ctx, "notice", hazard_id, lang, fmt, output, template)
 
 
-@form_app.command("signoff")
+@form_app.command("signoff", help="help.form.signoff",
+                  rich_help_panel="group.forms")
 def signoff_command(
     ctx: typer.Context,
     hazard_id: IdArg,
@@ -118,34 +127,24 @@ def signoff_command(
     output: OutputOpt = None,
     template: TemplateOpt = None,
 ) -> int:
-    """销号单: the cover sheet of the problem's file (一个问题一套整改资料).
-
-    Facts, plan, every rectification round and verification, reopenings, corrections,
-    major-hazard steps, extensions, documents, status and the 销号审批 signatures. A
-    hazard that is not closed is printed marked 未销号.
-    """
     return _hazard_form(ctx, "signoff", hazard_id, lang, fmt, output, template)
 
 
-@form_app.command("statistics")
+@form_app.command("statistics", help="help.form.statistics",
+                  rich_help_panel="group.forms")
 def statistics_command(
     ctx: typer.Context,
     quarter: Annotated[str | None, typer.Option(
-        "--quarter", help="A quarter, e.g. 2026-Q4.")] = None,
-    year: Annotated[str | None, typer.Option("--year", help="A year, e.g. 2026.")] = None,
+        "--quarter", help="opt.report.quarter", metavar="metavar.quarter")] = None,
+    year: Annotated[str | None, typer.Option(
+        "--year", help="opt.report.year", metavar="metavar.year")] = None,
     lang: LangOpt = None,
     fmt: Annotated[StatisticsFormat, typer.Option(
-        "--format", help="markdown, html (an A4 landscape page) or xlsx (needs -o).")] = (
+        "--format", help="opt.form.statistics_format")] = (
         StatisticsFormat.MARKDOWN),
     output: OutputOpt = None,
     template: TemplateOpt = None,
 ) -> int:
-    """隐患排查治理情况统计分析表: the quarterly or annual statistics, signed by the principal.
-
-    Per unit and in total: inspections, hazards found (general and major) and rectified,
-    the rectification rate, major hazards with a governance plan, with the five in place
-    and under supervision, and funding — by the records' own dates.
-    """
     from safecheck import report
     from safecheck.errors import SafecheckError
     from safecheck.gitrepo import GitRepo

@@ -10,9 +10,8 @@ from typing import Annotated
 import typer
 
 from safecheck.cli.app import app, runtime
-from safecheck.cli.options import TextOrJson
+from safecheck.cli.options import FormatOpt, IdArg, LangOpt, TextOrJson
 from safecheck.cli.runtime import normalize_id, optional_date
-from safecheck.vocab import Locale
 
 
 class ReportFormat(StrEnum):
@@ -30,35 +29,34 @@ class ReviewFormat(StrEnum):
     JSON = "json"
 
 
-@app.command("report")
+@app.command("report", help="help.report", rich_help_panel="group.report")
 def report_command(
     ctx: typer.Context,
     week: Annotated[str | None, typer.Option(
-        "--week", help="An ISO week, e.g. 2026-W48.")] = None,
-    month: Annotated[str | None, typer.Option("--month", help="A month, e.g. 2026-11.")
-                     ] = None,
+        "--week", help="opt.report.week", metavar="metavar.week")] = None,
+    month: Annotated[str | None, typer.Option(
+        "--month", help="opt.report.month", metavar="metavar.month")] = None,
     quarter: Annotated[str | None, typer.Option(
-        "--quarter", help="A quarter, e.g. 2026-Q4.")] = None,
-    year: Annotated[str | None, typer.Option("--year", help="A year, e.g. 2026.")] = None,
-    since: Annotated[str | None, typer.Option("--since", help="First day, YYYY-MM-DD.")] = None,
-    until: Annotated[str | None, typer.Option("--until", help="Last day, YYYY-MM-DD.")] = None,
+        "--quarter", help="opt.report.quarter", metavar="metavar.quarter")] = None,
+    year: Annotated[str | None, typer.Option(
+        "--year", help="opt.report.year", metavar="metavar.year")] = None,
+    since: Annotated[str | None, typer.Option(
+        "--since", help="opt.report.since", metavar="metavar.date")] = None,
+    until: Annotated[str | None, typer.Option(
+        "--until", help="opt.report.until", metavar="metavar.date")] = None,
     at: Annotated[str | None, typer.Option(
-        "--at", help="Report from the records as committed at this revision (default "
-                     "HEAD): the ledger as it stood then.")] = None,
-    lang: Annotated[Locale | None, typer.Option(
-        "--lang", help="zh or en (default: the repository's locale).")] = None,
+        "--at", help="opt.report.at", metavar="metavar.rev")] = None,
+    lang: LangOpt = None,
     template: Annotated[Path | None, typer.Option(
-        "--template", help="A Jinja template file to render instead.", dir_okay=False)] = None,
+        "--template", help="opt.report.template", metavar="metavar.file", dir_okay=False)
+    ] = None,
     output: Annotated[Path | None, typer.Option(
-        "--output", "-o", help="Write the report to this file.", dir_okay=False)] = None,
-    fmt: Annotated[ReportFormat, typer.Option("--format")] = ReportFormat.MARKDOWN,
+        "--output", "-o", help="opt.report.output", metavar="metavar.file", dir_okay=False)
+    ] = None,
+    fmt: Annotated[ReportFormat, typer.Option("--format", help="opt.format")] = (
+        ReportFormat.MARKDOWN),
 ) -> int:
-    """The report of a week, month, quarter, year or any dates (default: this week).
-
-    Figures count by the records' own dates (found, signed off, voided …), so adjacent
-    periods add up; git says when each fact was recorded (late registrations) and who
-    recorded each sign-off.
-    """
+    """The ``report`` command: a period's figures from the records' own dates."""
     from safecheck import report, templates
     from safecheck.atomic import replace_bytes
     from safecheck.errors import SafecheckError
@@ -110,30 +108,26 @@ def report_command(
     text = templates.render(context.root, f"report.{locale.value}.md.j2", data, template)
     if output:
         replace_bytes(output, text.encode("utf-8"))
-        print(f"{window.label} → {output}", file=sys.stderr)
+        from safecheck.i18n import text as word
+
+        print(word("report.written", label=window.label, path=output), file=sys.stderr)
     else:
         sys.stdout.write(text)
     return 0
 
 
-@app.command("review")
+@app.command("review", help="help.review", rich_help_panel="group.report")
 def review_command(
     ctx: typer.Context,
     revisions: Annotated[str | None, typer.Argument(
-        help="A range such as main..HEAD (default: from the merge-base with the base "
-             "branch to HEAD).", metavar="RANGE")] = None,
+        help="opt.review.range", metavar="metavar.range")] = None,
     base: Annotated[str | None, typer.Option(
-        "--base", help="The base to review against (default: the CI's target branch, else "
-                       "base_branch).")] = None,
-    lang: Annotated[Locale | None, typer.Option("--lang", help="zh or en.")] = None,
-    fmt: Annotated[ReviewFormat, typer.Option("--format")] = ReviewFormat.TEXT,
+        "--base", help="opt.review.base", metavar="metavar.rev")] = None,
+    lang: LangOpt = None,
+    fmt: Annotated[ReviewFormat, typer.Option("--format", help="opt.format")] = (
+        ReviewFormat.TEXT),
 ) -> int:
-    """Review every commit of a range (a merge request) like code.
-
-    Every change is checked where it happened, with the settings of the base; a
-    finding names the hazard, the commit, its author and the rule. Exit 1 when
-    something fails.
-    """
+    """The ``review`` command: every commit of a range checked where it happened."""
     import os
 
     from safecheck import templates
@@ -163,14 +157,12 @@ def review_command(
     return result.exit_code
 
 
-@app.command("history")
+@app.command("history", help="help.history", rich_help_panel="group.query")
 def history_command(
-    ctx: typer.Context,
-    hazard_id: Annotated[str, typer.Argument(help="Hazard ID.")],
-    lang: Annotated[Locale | None, typer.Option("--lang", help="zh or en.")] = None,
-    fmt: Annotated[TextOrJson, typer.Option("--format")] = TextOrJson.TEXT,
+    ctx: typer.Context, hazard_id: IdArg, lang: LangOpt = None,
+    fmt: FormatOpt = TextOrJson.TEXT,
 ) -> int:
-    """One hazard's life from the git history."""
+    """The ``history`` command: one hazard's life from the git history."""
     from safecheck.events import hazard_history
     from safecheck.gitrepo import GitRepo
     from safecheck.history import Reader

@@ -13,6 +13,8 @@ from safecheck.cli.options import (
     ContingencyOpt,
     CurrencyOpt,
     DeadlineOpt,
+    DepartmentOpt,
+    FormatOpt,
     FundingOpt,
     FundingSourceOpt,
     InterimOpt,
@@ -21,6 +23,7 @@ from safecheck.cli.options import (
     ResponsibleDeptOpt,
     ResponsibleOpt,
     TextOrJson,
+    UnitFilterOpt,
     interactive,
     plan_input,
 )
@@ -30,17 +33,16 @@ if TYPE_CHECKING:
     from safecheck.inspections import Outcome
 
 
-@app.command("checklists")
+@app.command("checklists", help="help.checklists", rich_help_panel="group.inspect")
 def checklists_command(
     ctx: typer.Context,
     checklist: Annotated[str | None, typer.Argument(
-        help="A checklist id (a domain, or a per-job procedure): show its items.")] = None,
+        help="opt.checklists.checklist", metavar="metavar.checklist")] = None,
     unit: Annotated[str | None, typer.Option(
-        "--unit", help="Show the level suggested for this unit's regimes, and only the "
-                       "items that apply to it.")] = None,
-    fmt: Annotated[TextOrJson, typer.Option("--format")] = TextOrJson.TEXT,
+        "--unit", help="opt.checklists.unit", metavar="metavar.code")] = None,
+    fmt: FormatOpt = TextOrJson.TEXT,
 ) -> int:
-    """List the checklists, or one checklist's items with their suggested levels."""
+    """The ``checklists`` command: every checklist, or one with its items."""
     from safecheck.output import inspections as out
 
     context = runtime(ctx).context()
@@ -69,50 +71,40 @@ def _parse_fail(value: str) -> tuple[str, "Outcome"]:
     return item.strip().upper(), Outcome(FAIL, note.strip() or None, location.strip() or None)
 
 
-@app.command("inspect")
+@app.command("inspect", help="help.inspect", rich_help_panel="group.inspect")
 def inspect_command(
     ctx: typer.Context,
     checklist: Annotated[str, typer.Argument(
-        help="The checklist to run: a domain, or a per-job procedure with --permit.")],
-    unit: Annotated[str, typer.Option("--unit", help="The unit inspected.")],
-    by: Annotated[list[str], typer.Option("--by", help="Inspector (repeatable).")],
-    date: Annotated[str | None, typer.Option("--date", help="YYYY-MM-DD (default today).")
-                    ] = None,
+        help="opt.inspect.checklist", metavar="metavar.checklist")],
+    unit: Annotated[str, typer.Option("--unit", help="opt.inspect.unit", metavar="metavar.code")],
+    by: Annotated[list[str], typer.Option(
+        "--by", help="opt.inspect.by", metavar="metavar.person")],
+    date: Annotated[str | None, typer.Option(
+        "--date", help="opt.inspect.date", metavar="metavar.date")] = None,
     location: Annotated[str | None, typer.Option(
-        "--location", help="Where the run took place; the location of a failed item "
-                           "unless the item gives its own.")] = None,
+        "--location", help="opt.inspect.location", metavar="metavar.text")] = None,
     passed: Annotated[list[str] | None, typer.Option(
-        "--pass", help="Items checked and found in order (repeatable or comma-separated).")
-    ] = None,
-    all_pass: Annotated[bool, typer.Option(
-        "--all-pass", help="Every item not listed was checked and passed.")] = False,
+        "--pass", help="opt.inspect.pass", metavar="metavar.item")] = None,
+    all_pass: Annotated[bool, typer.Option("--all-pass", help="opt.inspect.all_pass")] = False,
     fail: Annotated[list[str] | None, typer.Option(
-        "--fail", help="A failed item: ITEM=DEFECT or ITEM@LOCATION=DEFECT (repeatable).")
-    ] = None,
+        "--fail", help="opt.inspect.fail", metavar="metavar.fail")] = None,
     na: Annotated[list[str] | None, typer.Option(
-        "--na", help="Items that do not apply here (repeatable or comma-separated).")] = None,
+        "--na", help="opt.inspect.na", metavar="metavar.item")] = None,
     permit: Annotated[str | None, typer.Option(
-        "--permit", help="The work permit (作业票) a per-job procedure is run for.")] = None,
+        "--permit", help="opt.inspect.permit", metavar="metavar.permit")] = None,
     campaign: Annotated[str | None, typer.Option(
-        "--campaign", help="The campaign (拉网式排查) this run belongs to.")] = None,
+        "--campaign", help="opt.inspect.campaign", metavar="metavar.campaign")] = None,
     source: Annotated[str, typer.Option(
-        "--source", help="Source of the hazards raised.")] = "self-inspection",
-    department: Annotated[str | None, typer.Option("--department")] = None,
+        "--source", help="opt.inspect.source", metavar="metavar.source")] = "self-inspection",
+    department: DepartmentOpt = None,
     measure: MeasureOpt = None, responsible: ResponsibleOpt = None,
     responsible_department: ResponsibleDeptOpt = None, funding: FundingOpt = None,
     funding_source: FundingSourceOpt = None, currency: CurrencyOpt = None,
     deadline: DeadlineOpt = None, contingency_plan: ContingencyOpt = None,
     interim_measure: InterimOpt = None, no_input: NoInputOpt = False,
-    commit: CommitOpt = False, fmt: Annotated[TextOrJson, typer.Option("--format")] = (
-        TextOrJson.TEXT),
+    commit: CommitOpt = False, fmt: FormatOpt = TextOrJson.TEXT,
 ) -> int:
-    """Run a checklist (排查) and record only what was checked.
-
-    Each item is pass, fail, not applicable or not checked; nothing defaults to pass
-    (--pass ITEM… or --all-pass says so). A failed item becomes a hazard titled with the
-    defect, at its own location — or is linked to the open hazard of the same item at
-    the same place. On a terminal every item is asked. Everything is written or nothing.
-    """
+    """The ``inspect`` command: a run that records only what was checked."""
     from safecheck.errors import SafecheckError
     from safecheck.i18n import Msg
     from safecheck.inspections import NA, PASS, InspectionInput, Outcome, record_inspection
@@ -153,29 +145,29 @@ def inspect_command(
     return 0
 
 
-@app.command("inspections")
+@app.command("inspections", help="help.inspections", rich_help_panel="group.inspect")
 def inspections_command(
     ctx: typer.Context,
-    run_id: Annotated[str | None, typer.Argument(help="A run's ID: show it (or void it).")
-                      ] = None,
-    unit: Annotated[list[str] | None, typer.Option("--unit")] = None,
+    run_id: Annotated[str | None, typer.Argument(
+        help="opt.inspections.run", metavar="metavar.run")] = None,
+    unit: UnitFilterOpt = None,
     domain: Annotated[list[str] | None, typer.Option(
-        "--domain", help="A domain or checklist id.")] = None,
+        "--domain", help="opt.inspections.domain", metavar="metavar.checklist")] = None,
     campaign: Annotated[str | None, typer.Option(
-        "--campaign", help="Runs of this campaign, and its coverage.")] = None,
-    since: Annotated[str | None, typer.Option("--since", help="From YYYY-MM-DD.")] = None,
-    until: Annotated[str | None, typer.Option("--until", help="To YYYY-MM-DD.")] = None,
-    void: Annotated[bool, typer.Option("--void", help="Void the run (with --reason, --by).")
-                    ] = False,
-    reason: Annotated[str | None, typer.Option("--reason")] = None,
-    by: Annotated[str | None, typer.Option("--by")] = None,
+        "--campaign", help="opt.inspections.campaign", metavar="metavar.campaign")] = None,
+    since: Annotated[str | None, typer.Option(
+        "--since", help="opt.inspections.since", metavar="metavar.date")] = None,
+    until: Annotated[str | None, typer.Option(
+        "--until", help="opt.inspections.until", metavar="metavar.date")] = None,
+    void: Annotated[bool, typer.Option("--void", help="opt.inspections.void")] = False,
+    reason: Annotated[str | None, typer.Option(
+        "--reason", help="opt.inspections.reason", metavar="metavar.text")] = None,
+    by: Annotated[str | None, typer.Option(
+        "--by", help="opt.inspections.by", metavar="metavar.person")] = None,
     commit: CommitOpt = False, as_of: AsOfOpt = None,
-    fmt: Annotated[TextOrJson, typer.Option("--format")] = TextOrJson.TEXT,
+    fmt: FormatOpt = TextOrJson.TEXT,
 ) -> int:
-    """Inspection runs (排查记录): list them, show one, or void one.
-
-    With --campaign, also the campaign's coverage of units × domains.
-    """
+    """The ``inspections`` command: runs listed, shown or voided; a campaign's coverage."""
     from safecheck import runs
     from safecheck.errors import SafecheckError
     from safecheck.i18n import Msg
@@ -187,8 +179,8 @@ def inspections_command(
     if void:
         if run_id is None or not reason or not by:
             raise SafecheckError(Msg("error.missing_options", options=[
-                o for o, v in (("RUN_ID", run_id), ("--reason", reason), ("--by", by))
-                if not v]))
+                o for o, v in ((Msg("metavar.run"), run_id), ("--reason", reason),
+                               ("--by", by)) if not v]))
         stored = runs.void_run(context, run_id, reason, by, today, today)
         if commit:
             from safecheck.changes import commit_files

@@ -12,31 +12,44 @@ import typer
 from safecheck.cli.app import app, runtime
 from safecheck.cli.options import (
     AgreementOpt,
+    BasisOpt,
+    ChecklistItemOpt,
     CommitOpt,
     ContingencyOpt,
     ContractOpt,
     ContractorOpt,
     CurrencyOpt,
     DeadlineOpt,
+    DepartmentOpt,
+    DescriptionOpt,
     DocumentOpt,
+    DomainOpt,
     FormatOpt,
+    FoundByOpt,
+    FoundOnOpt,
     FundingOpt,
     FundingSourceOpt,
     IdArg,
     InterimOpt,
+    LevelOpt,
+    LocationOpt,
     MeasureOpt,
     NoInputOpt,
     OnOpt,
     ResponsibleDeptOpt,
     ResponsibleOpt,
     RootCauseOpt,
+    SourceOpt,
+    SourceRefFactOpt,
     SupervisorOpt,
     TextOrJson,
+    TitleOpt,
+    UnitOpt,
+    VerifiedByOpt,
     interactive,
     plan_input,
 )
 from safecheck.cli.runtime import Runtime, normalize_id, optional_date
-from safecheck.vocab import Level
 
 if TYPE_CHECKING:
     from safecheck.changes import Changed
@@ -49,28 +62,16 @@ def _report(rt: Runtime, changed: "Changed", fmt: TextOrJson, verb: str) -> int:
     return 0
 
 
-@app.command("new-hazard")
+@app.command("new-hazard", help="help.new-hazard", rich_help_panel="group.register")
 def new_hazard(
     ctx: typer.Context,
-    unit: Annotated[str | None, typer.Option("--unit", help="Unit code, e.g. SW.")] = None,
-    domain: Annotated[str | None, typer.Option("--domain", help="排查领域 domain id.")] = None,
-    title: Annotated[str | None, typer.Option(
-        "--title", help="隐患名称: the defect, one line.")] = None,
-    description: Annotated[str | None, typer.Option("--description", help="隐患描述.")] = None,
-    location: Annotated[str | None, typer.Option("--location", help="隐患部位.")] = None,
-    level: Annotated[Level | None, typer.Option("--level", help="general or major.")] = None,
-    source: Annotated[str | None, typer.Option("--source", help="隐患来源.")] = None,
-    source_ref: Annotated[str | None, typer.Option(
-        "--source-ref", help="The feedback letter and item, e.g. 区委第三巡查组反馈意见第5条.")
-    ] = None,
-    found_on: Annotated[str | None, typer.Option("--found-on", help="YYYY-MM-DD.")] = None,
-    found_by: Annotated[str | None, typer.Option("--found-by", help="排查人.")] = None,
-    department: Annotated[str | None, typer.Option("--department")] = None,
-    root_cause: RootCauseOpt = None,
-    checklist_item: Annotated[str | None, typer.Option("--checklist-item")] = None,
-    interim_measure: InterimOpt = None,
-    basis: Annotated[str | None, typer.Option(
-        "--basis", help="判定依据: the clause that makes a major hazard major.")] = None,
+    unit: UnitOpt = None, domain: DomainOpt = None, title: TitleOpt = None,
+    description: DescriptionOpt = None, location: LocationOpt = None,
+    level: LevelOpt = None, source: SourceOpt = None, source_ref: SourceRefFactOpt = None,
+    found_on: FoundOnOpt = None, found_by: FoundByOpt = None,
+    department: DepartmentOpt = None, root_cause: RootCauseOpt = None,
+    checklist_item: ChecklistItemOpt = None, interim_measure: InterimOpt = None,
+    basis: BasisOpt = None,
     measure: MeasureOpt = None, responsible: ResponsibleOpt = None,
     responsible_department: ResponsibleDeptOpt = None, funding: FundingOpt = None,
     funding_source: FundingSourceOpt = None, currency: CurrencyOpt = None,
@@ -78,17 +79,10 @@ def new_hazard(
     contractor: ContractorOpt = None, contract: ContractOpt = None,
     safety_agreement: AgreementOpt = None, supervisor: SupervisorOpt = None,
     document: DocumentOpt = None, no_input: NoInputOpt = False, commit: CommitOpt = False,
-    quiet: Annotated[bool, typer.Option(
-        "--quiet", "-q", help="Print only the new ID (for scripts: ID=$(safecheck new-hazard "
-                              "-q …)).")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="opt.new-hazard.quiet")] = False,
     fmt: FormatOpt = TextOrJson.TEXT,
 ) -> int:
-    """Register a hazard (登记隐患).
-
-    On a terminal it asks for whatever is missing, checking each answer as it is given;
-    with --no-input it fails listing what is missing. A major hazard is registered at
-    once with its interim control measures (--interim-measure).
-    """
+    """The ``new-hazard`` command (登记隐患): completed at a terminal, else refused."""
     from safecheck import changes
     from safecheck.errors import SafecheckError
     from safecheck.i18n import Msg
@@ -124,7 +118,7 @@ def new_hazard(
     return _report(rt, changed, fmt, "register")
 
 
-@app.command("plan")
+@app.command("plan", help="help.plan", rich_help_panel="group.register")
 def plan_command(
     ctx: typer.Context, hazard_id: IdArg,
     measure: MeasureOpt = None, responsible: ResponsibleOpt = None,
@@ -136,12 +130,7 @@ def plan_command(
     root_cause: RootCauseOpt = None, no_input: NoInputOpt = False, commit: CommitOpt = False,
     fmt: FormatOpt = TextOrJson.TEXT,
 ) -> int:
-    """Fill in the five in place (五到位) and the root cause.
-
-    A complete plan moves the hazard from reported to rectifying (a major hazard also
-    needs its governance plan: safecheck major). An existing deadline moves only by an
-    approved extension. On a terminal, given nothing, it asks for what is missing.
-    """
+    """The ``plan`` command (五到位): the options given, or questions at a terminal."""
     from safecheck import changes, lifecycle, store
 
     rt = runtime(ctx)
@@ -163,17 +152,19 @@ def plan_command(
     return _report(rt, changed, fmt, "plan")
 
 
-@app.command("extend")
+@app.command("extend", help="help.extend", rich_help_panel="group.register")
 def extend_command(
     ctx: typer.Context, hazard_id: IdArg,
-    to: Annotated[str, typer.Option("--to", help="New deadline YYYY-MM-DD.")],
-    reason: Annotated[str, typer.Option("--reason", help="Why more time is needed.")],
-    approved_by: Annotated[str, typer.Option("--approved-by", help="Who approved it.")],
+    to: Annotated[str, typer.Option("--to", help="opt.extend.to", metavar="metavar.date")],
+    reason: Annotated[str, typer.Option(
+        "--reason", help="opt.extend.reason", metavar="metavar.text")],
+    approved_by: Annotated[str, typer.Option(
+        "--approved-by", help="opt.extend.approved_by", metavar="metavar.person")],
     approved_on: Annotated[str | None, typer.Option(
-        "--approved-on", help="Approval date (default: today).")] = None,
+        "--approved-on", help="opt.extend.approved_on", metavar="metavar.date")] = None,
     commit: CommitOpt = False, fmt: FormatOpt = TextOrJson.TEXT,
 ) -> int:
-    """Record an approved deadline extension (延期)."""
+    """The ``extend`` command (延期): an approved extension."""
     from safecheck import changes, lifecycle
 
     rt = runtime(ctx)
@@ -190,19 +181,16 @@ def extend_command(
     return _report(rt, changed, fmt, "extend")
 
 
-@app.command("rectify")
+@app.command("rectify", help="help.rectify", rich_help_panel="group.register")
 def rectify_command(
     ctx: typer.Context, hazard_id: IdArg,
-    by: Annotated[str, typer.Option("--by", help="整改人 who did the fix.")],
-    actions: Annotated[str, typer.Option("--actions", help="整改内容 what was done.")],
+    by: Annotated[str, typer.Option("--by", help="opt.rectify.by", metavar="metavar.person")],
+    actions: Annotated[str, typer.Option(
+        "--actions", help="opt.rectify.actions", metavar="metavar.text")],
     document: DocumentOpt = None, root_cause: RootCauseOpt = None, on: OnOpt = None,
     commit: CommitOpt = False, fmt: FormatOpt = TextOrJson.TEXT,
 ) -> int:
-    """Record a round of rectification with its documents (整改).
-
-    Photos go under after, forms and reports under other; the hazard awaits
-    verification. A round after a failed verification is added, never overwritten.
-    """
+    """The ``rectify`` command (整改): a new round, never an overwritten one."""
     from safecheck import changes, lifecycle
 
     rt = runtime(ctx)
@@ -217,19 +205,14 @@ def rectify_command(
     return _report(rt, changed, fmt, "rectify")
 
 
-@app.command("close")
+@app.command("close", help="help.close", rich_help_panel="group.register")
 def close_command(
-    ctx: typer.Context, hazard_id: IdArg,
-    verified_by: Annotated[str, typer.Option("--verified-by", help="验收人, independent.")],
-    notes: Annotated[str | None, typer.Option("--notes", help="验收意见.")] = None,
+    ctx: typer.Context, hazard_id: IdArg, verified_by: VerifiedByOpt,
+    notes: Annotated[str | None, typer.Option(
+        "--notes", help="opt.close.notes", metavar="metavar.text")] = None,
     on: OnOpt = None, commit: CommitOpt = False, fmt: FormatOpt = TextOrJson.TEXT,
 ) -> int:
-    """Sign off after verification (验收合格，销号).
-
-    The verifier is neither the responsible person nor a rectifier. A major hazard
-    also needs its root cause, a passing assessment and, when supervised, the
-    authority's sign-off; some sources need the root cause too.
-    """
+    """The ``close`` command (验收合格，销号)."""
     from safecheck import changes, lifecycle
 
     rt = runtime(ctx)
@@ -243,17 +226,14 @@ def close_command(
     return _report(rt, changed, fmt, "close")
 
 
-@app.command("reject")
+@app.command("reject", help="help.reject", rich_help_panel="group.register")
 def reject_command(
-    ctx: typer.Context, hazard_id: IdArg,
-    verified_by: Annotated[str, typer.Option("--verified-by", help="验收人, independent.")],
-    notes: Annotated[str, typer.Option("--notes", help="What is still wrong.")],
+    ctx: typer.Context, hazard_id: IdArg, verified_by: VerifiedByOpt,
+    notes: Annotated[str, typer.Option(
+        "--notes", help="opt.reject.notes", metavar="metavar.text")],
     on: OnOpt = None, commit: CommitOpt = False, fmt: FormatOpt = TextOrJson.TEXT,
 ) -> int:
-    """Record a failed verification (验收不合格).
-
-    The hazard goes back to rectifying; the round that failed is kept.
-    """
+    """The ``reject`` command (验收不合格): back to rectifying."""
     from safecheck import changes, lifecycle
 
     rt = runtime(ctx)
@@ -267,16 +247,17 @@ def reject_command(
     return _report(rt, changed, fmt, "reject")
 
 
-@app.command("reopen")
+@app.command("reopen", help="help.reopen", rich_help_panel="group.register")
 def reopen_command(
     ctx: typer.Context, hazard_id: IdArg,
-    reason: Annotated[str, typer.Option("--reason", help="Why it is reopened.")],
-    by: Annotated[str, typer.Option("--by", help="Who reopens it (a manager).")],
+    reason: Annotated[str, typer.Option(
+        "--reason", help="opt.reopen.reason", metavar="metavar.text")],
+    by: Annotated[str, typer.Option("--by", help="opt.reopen.by", metavar="metavar.person")],
     deadline: Annotated[str, typer.Option(
-        "--deadline", help="The new deadline YYYY-MM-DD (not before today).")],
+        "--deadline", help="opt.reopen.deadline", metavar="metavar.date")],
     on: OnOpt = None, commit: CommitOpt = False, fmt: FormatOpt = TextOrJson.TEXT,
 ) -> int:
-    """Send a closed hazard back to rectification (撤销销号), with a new deadline."""
+    """The ``reopen`` command (撤销销号): back to rectifying with a new deadline."""
     from safecheck import changes, lifecycle
 
     rt = runtime(ctx)
@@ -293,18 +274,15 @@ def reopen_command(
     return _report(rt, changed, fmt, "reopen")
 
 
-@app.command("void")
+@app.command("void", help="help.void", rich_help_panel="group.register")
 def void_command(
     ctx: typer.Context, hazard_id: IdArg,
-    reason: Annotated[str, typer.Option("--reason", help="Duplicate, mistaken ...")],
-    by: Annotated[str, typer.Option("--by", help="Who voids it (a manager).")],
+    reason: Annotated[str, typer.Option(
+        "--reason", help="opt.void.reason", metavar="metavar.text")],
+    by: Annotated[str, typer.Option("--by", help="opt.void.by", metavar="metavar.person")],
     on: OnOpt = None, commit: CommitOpt = False, fmt: FormatOpt = TextOrJson.TEXT,
 ) -> int:
-    """Void a duplicate or mistaken entry (作废).
-
-    The file stays; a void hazard never counts as closed. Not for closed hazards, and
-    not by the responsible person.
-    """
+    """The ``void`` command (作废): the file stays, marked void."""
     from safecheck import changes, lifecycle
 
     rt = runtime(ctx)

@@ -17,16 +17,20 @@ from safecheck.cli.options import (
     ContractorFilterOpt,
     DomainFilterOpt,
     DueWithinOpt,
+    FormatOpt,
+    IdArg,
     InspectionFilterOpt,
+    LevelFilterOpt,
     OverdueOpt,
     ResponsibleFilterOpt,
     SourceFilterOpt,
     SourceRefOpt,
+    StatusFilterOpt,
     TextOrJson,
     UnitFilterOpt,
 )
 from safecheck.cli.runtime import normalize_id
-from safecheck.vocab import Level, Locale, Status
+from safecheck.vocab import Locale
 
 
 class ListFormat(StrEnum):
@@ -54,51 +58,50 @@ class SchemaKind(StrEnum):
     SETTINGS = "settings"
 
 
-@app.command("init")
+@app.command("init", help="help.init", rich_help_panel="group.files")
 def init_command(
-    path: Annotated[Path, typer.Argument(help="Where to lay out the repository.",
+    path: Annotated[Path, typer.Argument(help="opt.init.path", metavar="metavar.dir",
                                          file_okay=False)] = Path(),
-    org: Annotated[str, typer.Option("--org", help="Organisation name.")] = "",
+    org: Annotated[str, typer.Option("--org", help="opt.init.org", metavar="metavar.name")
+                   ] = "",
     unit: Annotated[list[str] | None, typer.Option(
-        "--unit", help="A unit as CODE=NAME, e.g. SW=水务公司 (repeatable).")] = None,
-    lang: Annotated[Locale, typer.Option("--lang", help="zh or en.")] = Locale.ZH,
+        "--unit", help="opt.init.unit", metavar="metavar.unit")] = None,
+    lang: Annotated[Locale, typer.Option("--lang", help="opt.init.lang")] = Locale.ZH,
 ) -> int:
-    """Lay out a safety repository.
-
-    Writes safecheck.yaml, checklists/ (the ten domains), templates/ and records/.
-    """
+    """The ``init`` command: safecheck.yaml, checklists/, templates/ and records/."""
     from safecheck.errors import SafecheckError
+    from safecheck.i18n import Msg, text
     from safecheck.initialize import init_repository, parse_unit
     from safecheck.output.console import stdout
 
     if not org.strip():
-        raise SafecheckError("--org is required: the organisation's name")
+        raise SafecheckError(Msg("init.org_required"))
     if not unit:
-        raise SafecheckError("give at least one --unit CODE=NAME")
+        raise SafecheckError(Msg("init.unit_required"))
     from safecheck.cli.runtime import today_in
 
     created = init_repository(path, org.strip(), [parse_unit(u) for u in unit], lang,
                               today_in("Asia/Shanghai"))
     console = stdout()
     for file in created:
-        console.print(f"created {file}", markup=False)
+        console.print(text("init.created", path=file), markup=False)
     return 0
 
 
-@app.command("list")
+@app.command("list", help="help.list", rich_help_panel="group.query")
 def list_command(
     ctx: typer.Context,
     unit: UnitFilterOpt = None, domain: DomainFilterOpt = None,
-    level: Annotated[list[Level] | None, typer.Option("--level")] = None,
-    status: Annotated[list[Status] | None, typer.Option("--status")] = None,
+    level: LevelFilterOpt = None, status: StatusFilterOpt = None,
     overdue: OverdueOpt = False, inspection: InspectionFilterOpt = None,
     source: SourceFilterOpt = None, source_ref: SourceRefOpt = None,
     responsible: ResponsibleFilterOpt = None, contractor: ContractorFilterOpt = None,
     due_within: DueWithinOpt = None,
     as_of: AsOfOpt = None,
-    fmt: Annotated[ListFormat, typer.Option("--format")] = ListFormat.TABLE,
+    fmt: Annotated[ListFormat, typer.Option("--format", help="opt.format")] = ListFormat.TABLE,
 ) -> int:
-    """The ledger, filtered."""
+    """The ``list`` command: the ledger, filtered, as a table, JSON or CSV."""
+    from safecheck.i18n import text
     from safecheck.output import records as out
     from safecheck.output.console import print_json
     from safecheck.query import build_filter, select
@@ -121,20 +124,19 @@ def list_command(
         out.print_table([hazard_row(s, today) for s in chosen], context)
     if ledger.problems:
         bad = len({str(p.path) for p in ledger.problems})
-        print(f"safecheck: {bad} file(s) have problems; run 'safecheck audit'", file=sys.stderr)
+        print(text("list.problems", count=bad), file=sys.stderr)
     return 0
 
 
-@app.command("show")
+@app.command("show", help="help.show", rich_help_panel="group.query")
 def show_command(
-    ctx: typer.Context,
-    hazard_id: Annotated[str, typer.Argument(help="Hazard ID.")],
-    as_of: AsOfOpt = None,
-    fmt: Annotated[TextOrJson, typer.Option("--format")] = TextOrJson.TEXT,
+    ctx: typer.Context, hazard_id: IdArg, as_of: AsOfOpt = None,
+    fmt: FormatOpt = TextOrJson.TEXT,
 ) -> int:
-    """One hazard in full."""
+    """The ``show`` command: one hazard in full (its file's problems as warnings)."""
     from safecheck import store, yamlio
     from safecheck.errors import DataError
+    from safecheck.i18n import text as word
 
     rt = runtime(ctx)
     context = rt.context()
@@ -156,22 +158,19 @@ def show_command(
 
         print_hazard(hazard, relpath, context, today)
     for problem in problems:
-        print(f"safecheck: warning: {problem}", file=sys.stderr)
+        print(f"{word('warning.prefix')}{problem}", file=sys.stderr)
     return 0
 
 
-@app.command("audit")
+@app.command("audit", help="help.audit", rich_help_panel="group.report")
 def audit_command(
     ctx: typer.Context,
     as_of: AsOfOpt = None,
-    fmt: Annotated[AuditFormat, typer.Option("--format", help="text, json or github.")] = (
+    fmt: Annotated[AuditFormat, typer.Option("--format", help="opt.format")] = (
         AuditFormat.TEXT),
-    strict: Annotated[bool, typer.Option("--strict", help="Warnings fail too.")] = False,
+    strict: Annotated[bool, typer.Option("--strict", help="opt.audit.strict")] = False,
 ) -> int:
-    """Validate and find what is overdue (CI gate).
-
-    Exit 0 when nothing fails, 1 when an error finding (or, with --strict, a warning).
-    """
+    """The ``audit`` command: the CI gate (exit 1 on an error finding)."""
     from safecheck.audit import audit_repository
     from safecheck.output import audit as out
 
@@ -211,40 +210,33 @@ def _rewrite(ctx: typer.Context, paths: list[Path] | None, check: bool, commit: 
     return 1 if check and result.changed else 0
 
 
-@app.command("fmt")
+@app.command("fmt", help="help.fmt", rich_help_panel="group.files")
 def fmt_command(
     ctx: typer.Context,
     paths: Annotated[list[Path] | None, typer.Argument(
-        help="Files to format (default: every record).")] = None,
-    check: Annotated[bool, typer.Option(
-        "--check", help="Only report files that are not canonical (exit 1).")] = False,
+        help="opt.fmt.paths", metavar="metavar.file")] = None,
+    check: Annotated[bool, typer.Option("--check", help="opt.fmt.check")] = False,
     commit: CommitOpt = False,
 ) -> int:
-    """Rewrite records canonically (schema 2), or check them."""
+    """The ``fmt`` command: records rewritten canonically, or checked."""
     return _rewrite(ctx, paths, check, commit, migrate=False)
 
 
-@app.command("migrate")
+@app.command("migrate", help="help.migrate", rich_help_panel="group.files")
 def migrate_command(
     ctx: typer.Context,
-    check: Annotated[bool, typer.Option(
-        "--check", help="Only report the files that would change (exit 1 if any).")] = False,
+    check: Annotated[bool, typer.Option("--check", help="opt.migrate.check")] = False,
     commit: CommitOpt = False,
 ) -> int:
-    """Upgrade every record of an older schema to schema 2 (idempotent).
-
-    A schema 1 rectification becomes the first round, holding the rectification
-    documents; a schema 1 major hazard's contingency plan becomes its interim control
-    measures.
-    """
+    """The ``migrate`` command: older records upgraded to schema 2."""
     return _rewrite(ctx, None, check, commit, migrate=True)
 
 
-@app.command("schema")
+@app.command("schema", help="help.schema", rich_help_panel="group.files")
 def schema_command(
-    kind: Annotated[SchemaKind, typer.Argument(help="Which record kind.")] = SchemaKind.HAZARD,
+    kind: Annotated[SchemaKind, typer.Argument(help="opt.schema.kind")] = SchemaKind.HAZARD,
 ) -> int:
-    """JSON Schema of a record kind."""
+    """The ``schema`` command: the JSON Schema of a record kind."""
     from safecheck.output.console import print_json
     from safecheck.schemas import json_schema
 

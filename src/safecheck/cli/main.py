@@ -35,10 +35,53 @@ def _repo_option(args: Sequence[str]) -> str | None:
     return None
 
 
+def _command(args: Sequence[str]) -> tuple[str | None, list[str]]:
+    """The command named in ``args`` and the arguments after it."""
+    skip = False
+    for i, arg in enumerate(args):
+        if skip:
+            skip = False
+        elif arg == "--repo":
+            skip = True
+        elif not arg.startswith("-"):
+            return arg, list(args[i + 1:])
+    return None, []
+
+
+def _init_target(rest: Sequence[str]) -> tuple[str | None, str | None]:
+    """``init``'s --lang and folder: a new ledger speaks its own language at once."""
+    lang = folder = None
+    takes_value = {"--org", "--unit", "--lang"}
+    i = 0
+    while i < len(rest):
+        arg = rest[i]
+        if arg in takes_value and i + 1 < len(rest):
+            if arg == "--lang":
+                lang = rest[i + 1]
+            i += 2
+            continue
+        if arg.startswith("--lang="):
+            lang = arg.split("=", 1)[1]
+        elif not arg.startswith("-") and folder is None:
+            folder = arg
+        i += 1
+    return (lang if lang in ("zh", "en") else None), folder
+
+
 def detect_locale(args: Sequence[str], environ: dict[str, str] | os._Environ[str]) -> str:
     """The ledger's locale (read from its safecheck.yaml without parsing YAML, so help
-    and errors are in the right language before anything is loaded), else LANG."""
-    start = Path(_repo_option(args) or ".")
+    and errors are in the right language before anything is loaded), else LANG.
+
+    ``init`` speaks the language it is given (--lang), else that of the folder it lays
+    out."""
+    where = _repo_option(args)
+    command, rest = _command(args)
+    if command == "init":
+        given, target = _init_target(rest)
+        if given is not None:
+            return given
+        where = target or where
+    start = Path(where or ".")
     try:
         folder = start.resolve()
         for candidate in (folder, *folder.parents):
@@ -49,8 +92,8 @@ def detect_locale(args: Sequence[str], environ: dict[str, str] | os._Environ[str
                 return match.group(1).decode() if match else "zh"
     except OSError:
         pass
-    lang = environ.get("LC_ALL") or environ.get("LC_MESSAGES") or environ.get("LANG") or ""
-    return "zh" if lang.lower().startswith("zh") else "en"
+    env = environ.get("LC_ALL") or environ.get("LC_MESSAGES") or environ.get("LANG") or ""
+    return "zh" if env.lower().startswith("zh") else "en"
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -61,8 +104,17 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         print(f"safecheck {__version__}")
         return 0
+    previous = i18n.current()
     i18n.use(detect_locale(args, os.environ))
+    try:
+        return _run(args)
+    finally:
+        i18n.use(previous)  # a run in a test process leaves the caller's language alone
+
+
+def _run(args: list[str]) -> int:
     import typer
+    from typer._click import exceptions as click_errors
 
     from safecheck.cli.app import app
 
@@ -73,12 +125,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SafecheckError as exc:
         _say(exc.message)
         return exc.exit_code
-    except typer.TyperException as exc:  # usage errors: unknown option, bad value ...
+    except click_errors.NoArgsIsHelpError as exc:  # bare `safecheck`: the help, as asked
+        print(exc.ctx.get_help())
+        return 0
+    except click_errors.UsageError as exc:  # unknown option, bad value, missing argument ...
+        from safecheck.cli.usage import usage_message
+
         hint = ""
-        context = getattr(exc, "ctx", None)
-        if context is not None:
-            hint = i18n.text("error.see_help", command=context.command_path)
-        _say(exc.format_message().replace("Value error, ", "") + hint)
+        if exc.ctx is not None:
+            hint = i18n.text("error.see_help", command=exc.ctx.command_path)
+        _say(i18n.render(usage_message(exc)) + hint)
+        return EXIT_INPUT
+    except typer.TyperException as exc:  # anything else Typer says no to
+        _say(exc.format_message())
         return EXIT_INPUT if exc.exit_code == 2 else exc.exit_code
     except typer.Abort:
         print(file=sys.stderr)

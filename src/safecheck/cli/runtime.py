@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from safecheck.errors import SafecheckError
+from safecheck.i18n import Msg
 
 if TYPE_CHECKING:
     from safecheck.context import LedgerContext
@@ -32,7 +33,7 @@ class Runtime:
 
         if self.repo is not None:
             if not self.repo.is_dir():
-                raise SafecheckError(f"--repo {self.repo}: not a folder")
+                raise SafecheckError(Msg("option.repo_not_folder", path=str(self.repo)))
             return find_root(self.repo)
         return find_root(Path.cwd())
 
@@ -71,7 +72,8 @@ def parse_date_option(value: str, option: str) -> dt.date:
     try:
         return parse_date(value.strip())
     except ValueError as exc:
-        raise SafecheckError(f"{option}: {exc}") from None
+        problem = exc.args[0] if exc.args else str(exc)
+        raise SafecheckError(Msg("error.option", option=option, problem=problem)) from None
 
 
 def optional_date(value: str | None, option: str) -> dt.date | None:
@@ -87,12 +89,16 @@ def parse_amount(value: str | None, option: str) -> int | float | None:
     try:
         amount: int | float = int(text) if text.lstrip("+-").isdigit() else float(text)
     except ValueError:
-        raise SafecheckError(f"{option}: '{value}' is not a number") from None
+        raise SafecheckError(_bad(option, "option.not_number", value)) from None
     if amount != amount or amount in (float("inf"), float("-inf")):
-        raise SafecheckError(f"{option}: '{value}' is not a finite number")
+        raise SafecheckError(_bad(option, "option.not_finite", value))
     if amount < 0:
-        raise SafecheckError(f"{option}: the amount must not be negative ({value})")
+        raise SafecheckError(_bad(option, "option.negative_amount", value))
     return amount
+
+
+def _bad(option: str, key: str, value: str) -> Msg:
+    return Msg("error.option", option=option, problem=Msg(key, value=value))
 
 
 def normalize_id(value: str) -> str:

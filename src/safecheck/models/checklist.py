@@ -12,6 +12,7 @@ from typing import Any, Literal, get_args
 
 from pydantic import Field, model_validator
 
+from safecheck.i18n import Msg
 from safecheck.models.common import Line, Record, Slug, Text
 from safecheck.vocab import Level, Locale
 
@@ -63,7 +64,7 @@ class RegimeLevel(Record):
 class ChecklistItem(Record):
     """One thing an inspector checks; a failed item becomes a hazard."""
 
-    id: str = Field(pattern=r"^[A-Z]{2,4}-\d{2,3}$")
+    id: str = Field(pattern=r"^[A-Z]{2,4}-[0-9]{2,3}$")
     text: Names
     #: How the failed condition is usually named as a hazard title (隐患名称).
     defect: Names | None = None
@@ -81,12 +82,11 @@ class ChecklistItem(Record):
     def _known_regimes(self) -> ChecklistItem:
         for regime in [*self.regimes, *self.only_for]:
             if regime not in REGIMES:
-                raise ValueError(f"item {self.id}: unknown regime '{regime}' "
-                                 f"(known: {', '.join(REGIMES)})")
+                raise ValueError(Msg("checklist.unknown_regime", item=self.id, regime=regime,
+                                     known=list(REGIMES)))
         for regime, entry in self.regimes.items():
             if entry.level is Level.MAJOR and not entry.basis:
-                raise ValueError(f"item {self.id}: major under {regime} needs a basis "
-                                 "(the clause that makes it major)")
+                raise ValueError(Msg("checklist.major_basis", item=self.id, regime=regime))
         return self
 
     def suggested(self, regimes: Iterable[str]) -> tuple[Level, str | None]:
@@ -133,7 +133,7 @@ class Checklist(Record):
         ids = [item.id for item in self.items]
         repeated = sorted({i for i in ids if ids.count(i) > 1})
         if repeated:
-            raise ValueError(f"item ids must be unique in a checklist: {', '.join(repeated)}")
+            raise ValueError(Msg("checklist.unique_items", items=repeated))
         if self.schema_version == 1:
             self._schema_1_keys()
         else:
@@ -145,52 +145,46 @@ class Checklist(Record):
     def _schema_1_keys(self) -> None:
         given = [k for k in _SCHEMA_2_CHECKLIST_KEYS if k in self.model_fields_set]
         if given:
-            raise ValueError(f"{', '.join(given)} needs schema 2")
+            raise ValueError(Msg("checklist.needs_schema_2", keys=given))
         for item in self.items:
             given = [k for k in _SCHEMA_2_ITEM_KEYS if k in item.model_fields_set]
             if given:
-                raise ValueError(f"item {item.id}: {', '.join(given)} needs schema 2")
+                raise ValueError(Msg("checklist.item_needs_schema_2", item=item.id, keys=given))
 
     def _schema_2_bases(self) -> None:
         for item in self.items:
             if not item.basis:
-                raise ValueError(f"item {item.id}: basis is required in schema 2 "
-                                 "(the rule the requirement rests on)")
+                raise ValueError(Msg("checklist.basis", item=item.id))
             if item.level is Level.MAJOR and not item.major_basis:
-                raise ValueError(f"item {item.id}: level major needs major_basis "
-                                 "(the clause that makes it major in every regime)")
+                raise ValueError(Msg("checklist.major_basis_all", item=item.id))
 
     def _rhythm(self) -> None:
         if self.per_job and (self.frequency or self.frequencies):
-            raise ValueError("a per-job checklist is run once per work permit: "
-                             "it has no frequency or frequencies")
+            raise ValueError(Msg("checklist.per_job_rhythm"))
         if not self.per_job and self.frequency is None:
-            raise ValueError("a periodic checklist needs a frequency "
-                             f"({', '.join(FREQUENCY_DAYS)})")
+            raise ValueError(Msg("checklist.needs_frequency", known=list(FREQUENCY_DAYS)))
         unknown = [r for r in self.frequencies if r not in REGIMES]
         if unknown:
-            raise ValueError(f"frequencies: unknown regime '{unknown[0]}' "
-                             f"(known: {', '.join(REGIMES)})")
+            raise ValueError(Msg("checklist.frequency_regime", regime=unknown[0],
+                                 known=list(REGIMES)))
 
     def _steps(self) -> None:
         stepped = [item for item in self.items if item.step is not None]
         if not stepped:
             return
         if not self.per_job:
-            raise ValueError(f"item {stepped[0].id}: steps belong only in a per-job "
-                             "checklist (procedure: per-job)")
+            raise ValueError(Msg("checklist.steps_per_job", item=stepped[0].id))
         if len(stepped) < len(self.items):
             missing = next(item for item in self.items if item.step is None)
-            raise ValueError(f"item {missing.id}: in a stepped procedure every item needs "
-                             "a step")
+            raise ValueError(Msg("checklist.every_step", item=missing.id))
         previous = 1
         for item in self.items:
             assert item.step is not None
             if item is self.items[0] and item.step != 1:
-                raise ValueError(f"item {item.id}: the first step must be 1, not {item.step}")
+                raise ValueError(Msg("checklist.first_step", item=item.id, step=item.step))
             if item.step < previous:
-                raise ValueError(f"item {item.id}: step {item.step} comes after step "
-                                 f"{previous}; steps must not decrease")
+                raise ValueError(Msg("checklist.step_order", item=item.id, step=item.step,
+                                     previous=previous))
             previous = item.step
 
     def to_data(self) -> dict[str, Any]:

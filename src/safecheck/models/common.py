@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -17,12 +18,13 @@ from pydantic import (
 )
 
 from safecheck.errors import Problem
+from safecheck.i18n import Msg
 
 UNIT_CODE_PATTERN = r"^[A-Z0-9]{2,6}$"
 CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
-HAZARD_ID_PATTERN = r"^([A-Z0-9]{2,6})-(\d{8})-([0-9A-HJKMNP-TV-Z]{4})$"
+HAZARD_ID_PATTERN = r"^([A-Z0-9]{2,6})-([0-9]{8})-([0-9A-HJKMNP-TV-Z]{4})$"
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
-_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_ISO_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 
 
 def parse_date(value: object) -> dt.date:
@@ -35,21 +37,21 @@ def parse_date(value: object) -> dt.date:
         try:
             return dt.date.fromisoformat(value)
         except ValueError:
-            raise ValueError(f"'{value}' is not a calendar date") from None
+            raise ValueError(Msg("value.not_calendar_date", value=value)) from None
     if isinstance(value, dt.datetime):
-        raise ValueError("expected a date (YYYY-MM-DD), not a date and time")
+        raise ValueError(Msg("value.datetime"))
     if isinstance(value, dt.date):
         return value
-    raise ValueError(f"expected a date written YYYY-MM-DD, got {value!r}")
+    raise ValueError(Msg("value.date_form", value=value))
 
 
 def _amount(value: object) -> int | float:
     if isinstance(value, bool) or not isinstance(value, int | float):
-        raise ValueError(f"expected a number, got {value!r}")
+        raise ValueError(Msg("value.number", value=value))
     if value != value or value in (float("inf"), float("-inf")):
-        raise ValueError("must be a finite number")
+        raise ValueError(Msg("value.finite"))
     if value < 0:
-        raise ValueError(f"must not be negative (got {value})")
+        raise ValueError(Msg("value.negative", value=value))
     return value
 
 
@@ -95,32 +97,108 @@ def _prune(value: Any) -> Any:
     return value
 
 
-_PATTERN_MESSAGES = {
-    NOT_BLANK: "must not be empty",
-    ONE_LINE: "must be one line of text, not empty",
-    PLAIN_FILE_NAME: "must be a plain file name in the record's own folder "
-                     "(no folders, not starting with '.')",
+#: What a pattern means, in words (the pattern itself is no message for people).
+_PATTERN_KEYS = {
+    NOT_BLANK: "schema.not_blank",
+    ONE_LINE: "schema.one_line",
+    PLAIN_FILE_NAME: "schema.plain_file_name",
+    UNIT_CODE_PATTERN: "schema.unit_code",
+    HAZARD_ID_PATTERN: "schema.hazard_id",
+    SLUG_PATTERN: "schema.slug",
+    r"^[A-Z]{2,4}-[0-9]{2,3}$": "schema.item_id",
+    r"^[A-Z0-9]{2,6}-[0-9]{8}-[a-z0-9-]+-[0-9A-HJKMNP-TV-Z]{4}$": "schema.inspection_id",
+    r"^[a-z][a-z_]*$": "schema.field_name",
+    r"^[A-Z]{3}$": "schema.currency",
+    r"^[A-Za-z0-9._/-]+$": "schema.branch",
 }
 
-_MESSAGES = {
-    "missing": "is required",
-    "extra_forbidden": "is not a known field",
+#: Pydantic error types → catalogue keys whose parameters come from the error's context.
+_TYPE_KEYS = {
+    "missing": "schema.missing",
+    "extra_forbidden": "schema.extra_forbidden",
+    "string_too_long": "schema.too_long_text",
+    "string_too_short": "schema.too_short_text",
+    "literal_error": "schema.one_of",
+    "enum": "schema.one_of",
+    "int_parsing": "schema.integer",
+    "int_type": "schema.integer",
+    "int_from_float": "schema.integer",
+    "float_parsing": "schema.number",
+    "float_type": "schema.number",
+    "greater_than_equal": "schema.at_least",
+    "greater_than": "schema.above",
+    "less_than_equal": "schema.at_most",
+    "less_than": "schema.below",
+    "too_short": "schema.too_few",
+    "too_long": "schema.too_many",
+    "list_type": "schema.list",
+    "tuple_type": "schema.list",
+    "set_type": "schema.list",
+    "dict_type": "schema.mapping",
+    "mapping_type": "schema.mapping",
+    "model_type": "schema.mapping",
+    "model_attributes_type": "schema.mapping",
+    "dataclass_type": "schema.mapping",
+    "string_type": "schema.text",
+    "bool_type": "schema.bool",
+    "bool_parsing": "schema.bool",
+    "date_type": "schema.date",
+    "date_parsing": "schema.date",
+    "date_from_datetime_parsing": "schema.date",
+    "date_from_datetime_inexact": "schema.date",
+    "datetime_type": "schema.date",
 }
+
+_QUOTED = re.compile(r"'([^']*)'")
+
+
+def _expected(ctx: dict[str, Any]) -> list[str]:
+    """The allowed values of a literal or enum error: ``'a', 'b' or 'c'`` → [a, b, c]."""
+    text = str(ctx.get("expected", ""))
+    return _QUOTED.findall(text) or [part.strip() for part in re.split(r",| or ", text)
+                                     if part.strip()]
+
+
+def _shown(value: Any) -> str:
+    """A value someone wrote, shortened to one line."""
+    text = " ".join(str(value).split())
+    return text if len(text) <= 60 else text[:57] + "…"
+
+
+def error_message(item: Mapping[str, Any]) -> Msg | str:
+    """One Pydantic error (an item of ``ValidationError.errors()``) as a catalogue message.
+
+    safecheck's own validators raise ``ValueError(Msg(...))``: their message is kept as
+    it is. An error type safecheck does not expect falls back to Pydantic's English text.
+    """
+    kind = item["type"]
+    ctx: dict[str, Any] = dict(item.get("ctx") or {})
+    given = _shown(item.get("input", ""))
+    if kind in ("value_error", "assertion_error"):
+        error = ctx.get("error")
+        if isinstance(error, BaseException) and error.args and isinstance(error.args[0], Msg):
+            return error.args[0]
+        text = str(item["msg"])
+        return text.removeprefix("Value error, ").removeprefix("Assertion failed, ")
+    if kind == "string_pattern_mismatch":
+        return Msg(_PATTERN_KEYS.get(str(ctx.get("pattern")), "schema.pattern"), input=given)
+    found = _TYPE_KEYS.get(kind)
+    if found is None:
+        return str(item["msg"])
+    key = found
+    limits = ("ge", "gt", "le", "lt")
+    if key == "schema.one_of" and len(_expected(ctx)) == 1:
+        key = "schema.exactly"
+    return Msg(key, input=given, expected=_expected(ctx) if "expected" in ctx else [],
+               max=ctx.get("max_length"), min=ctx.get("min_length"),
+               limit=next((ctx[k] for k in limits if k in ctx), None))
 
 
 def problems_from(error: ValidationError, path: Path | str) -> list[Problem]:
-    """One problem per Pydantic error, with a dotted field path and a plain message."""
-    problems = []
-    for item in error.errors(include_url=False):
-        loc = [str(part) for part in item["loc"]]
-        message = _MESSAGES.get(item["type"]) or item["msg"]
-        message = message.removeprefix("Value error, ").removeprefix("Assertion failed, ")
-        if item["type"] == "string_pattern_mismatch":
-            pattern = str(item.get("ctx", {}).get("pattern"))
-            message = _PATTERN_MESSAGES.get(pattern,
-                                            f"{item['input']!r} does not have the expected form")
-        problems.append(Problem(path=path, message=message, field=".".join(loc) or None))
-    return problems
+    """One problem per Pydantic error, with a dotted field path and a catalogue message."""
+    return [Problem(path=path, message=error_message(item),
+                    field=".".join(str(part) for part in item["loc"]) or None)
+            for item in error.errors(include_url=False)]
 
 
 # Zero-width and other invisible format characters (category Cf) and every kind of space.

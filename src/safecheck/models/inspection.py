@@ -13,6 +13,7 @@ from typing import Any, Literal
 
 from pydantic import Field, model_validator
 
+from safecheck.i18n import Msg
 from safecheck.models.common import Date, HazardId, Line, Name, Record, Slug, Text, UnitCode
 
 ItemResult = Literal["pass", "fail", "na", "unchecked"]
@@ -22,7 +23,7 @@ RESULTS: tuple[ItemResult, ...] = ("pass", "fail", "na", "unchecked")
 class ItemOutcome(Record):
     """The result of one checklist item."""
 
-    item: str = Field(pattern=r"^[A-Z]{2,4}-\d{2,3}$")
+    item: str = Field(pattern=r"^[A-Z]{2,4}-[0-9]{2,3}$")
     result: ItemResult
     notes: Text | None = None
     #: Where a failed item was found (隐患部位), when it differs from the run's location.
@@ -45,7 +46,7 @@ class Inspection(Record):
 
     kind: Literal["inspection"] = "inspection"
     schema_version: Literal[1, 2] = Field(default=2, alias="schema")
-    id: str = Field(pattern=r"^[A-Z0-9]{2,6}-\d{8}-[a-z0-9-]+-[0-9A-HJKMNP-TV-Z]{4}$")
+    id: str = Field(pattern=r"^[A-Z0-9]{2,6}-[0-9]{8}-[a-z0-9-]+-[0-9A-HJKMNP-TV-Z]{4}$")
     #: The checklist run (a domain's periodic checklist, or a per-job procedure).
     checklist: Slug | None = None
     domain: Slug
@@ -72,15 +73,15 @@ class Inspection(Record):
         ids = [o.item for o in self.items]
         repeated = sorted({i for i in ids if ids.count(i) > 1})
         if repeated:
-            raise ValueError(f"each checklist item appears once: {', '.join(repeated)}")
+            raise ValueError(Msg("inspection.item_once", items=repeated))
         for outcome in self.items:
             if outcome.hazard and outcome.result != "fail":
-                raise ValueError(f"item {outcome.item} points at a hazard but did not fail")
+                raise ValueError(Msg("inspection.hazard_not_failed", item=outcome.item))
             if outcome.recurrence and not outcome.hazard:
-                raise ValueError(f"item {outcome.item} is a recurrence of no hazard")
+                raise ValueError(Msg("inspection.recurrence", item=outcome.item))
         raised = [o.hazard for o in self.items if o.hazard and not o.recurrence]
         if sorted(raised) != sorted(self.hazards):
-            raise ValueError("hazards must list exactly the hazards raised by failed items")
+            raise ValueError(Msg("inspection.hazards"))
         return self
 
     @property

@@ -10,6 +10,7 @@ from rich.table import Table
 
 from safecheck.audit import AuditResult
 from safecheck.context import LedgerContext
+from safecheck.i18n import text
 from safecheck.labels import label
 from safecheck.output.console import print_json, stdout
 from safecheck.vocab import Severity
@@ -25,7 +26,7 @@ def print_text(result: AuditResult, context: LedgerContext, strict: bool) -> Non
         title = f"{unit} {context.settings.unit_name(unit)}" if unit else "-"
         table = Table(title=escape(title), title_justify="left", header_style="bold",
                       show_lines=False)
-        for key in ("severity", "rule", "id", "file", "message"):
+        for key in ("severity", "rule", "id", "path", "message"):
             table.add_column(label(key, locale), overflow="fold")
         for f in findings:
             where = f.path + (f":{f.line}" if f.line else "")
@@ -36,10 +37,9 @@ def print_text(result: AuditResult, context: LedgerContext, strict: bool) -> Non
     failed = result.exit_code(strict) != 0
     verdict = label("audit_failed" if failed else "audit_ok", locale)
     style = "bold red" if failed else "bold green"
-    console.print(
-        f"[{style}]{verdict}[/]: {result.errors} {label('errors', locale)}, {result.warnings} "
-        f"{label('warnings', locale)}; {result.records} {label('records', locale)}, "
-        f"{label('as_of', locale)} {result.today}")
+    console.print(f"[{style}]{escape(verdict)}[/]" + escape(text(
+        "audit.summary", locale, errors=result.errors, warnings=result.warnings,
+        records=result.records, today=result.today)))
 
 
 def print_json_result(result: AuditResult) -> None:

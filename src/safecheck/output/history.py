@@ -25,16 +25,21 @@ def describe(event: Event, locale: Locale) -> str:
     if event.kind == "verified":
         return text(key, locale, result=Msg(f"result.{d['result']}"), by=d["by"], on=d["on"])
     if event.kind == "corrected":
-        return text(key, locale, reason=d["reason"], by=d["by"], changes="; ".join(
-            f"{_field(name, locale)}: {_value(old)} → {_value(new)}"
-            for name, (old, new) in d["fields"].items()))
+        return text(key, locale, reason=d["reason"], by=d["by"], changes=_changes(
+            [(name, old, new) for name, (old, new) in d["fields"].items()], locale))
     if event.kind == "edited":
-        return text(key, locale, changes="; ".join(
-            f"{_field(c['field'], locale)}: {_value(c['old'])} → {_value(c['new'])}"
-            for c in d.get("changes", [])) or ", ".join(d.get("fields", [])))
-    params = {k: (", ".join(v) if isinstance(v, list) else v if v is not None else "—")
-              for k, v in d.items()}
+        return text(key, locale, changes=_changes(
+            [(c["field"], c["old"], c["new"]) for c in d.get("changes", [])], locale)
+            or [_field(name, locale) for name in d.get("fields", [])])
+    params = {k: v if v is not None else "—" for k, v in d.items()}
     return text(key, locale, **params)
+
+
+def _changes(changes: list[tuple[str, object, object]], locale: Locale) -> str:
+    """``责任人：王强 → 赵刚；整改时限：…`` — each field's old and new value."""
+    return text("history.separator", locale).join(
+        text("history.change", locale, field=_field(name, locale), old=_value(old),
+             new=_value(new)) for name, old, new in changes)
 
 
 def _field(name: str, locale: Locale) -> str:
@@ -83,6 +88,7 @@ def print_review(result: ReviewResult, locale: Locale) -> None:
         console.print(f"[red]✗ {finding.rule}[/red] {finding.hazard_id}{escape(where)}: "
                       f"{escape(render(finding.message, locale))}")
     if result.findings:
-        console.print(f"[bold red]{text('review.failed', locale)}[/]: {len(result.findings)}")
+        console.print(f"[bold red]{text('review.failed', locale)}[/]"
+                      + text("review.count", locale, count=len(result.findings)))
     else:
         console.print(f"[bold green]{text('review.passed', locale)}[/]")

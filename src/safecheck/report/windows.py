@@ -10,10 +10,10 @@ from dataclasses import dataclass
 from safecheck.errors import SafecheckError
 from safecheck.i18n import Msg
 
-_WEEK = re.compile(r"^(\d{4})-?W(\d{1,2})$", re.IGNORECASE)
-_MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")
-_QUARTER = re.compile(r"^(\d{4})-?Q([1-4])$", re.IGNORECASE)
-_YEAR = re.compile(r"^(\d{4})$")
+_WEEK = re.compile(r"^([0-9]{4})-?W([0-9]{1,2})$", re.IGNORECASE)
+_MONTH = re.compile(r"^([0-9]{4})-([0-9]{1,2})$")
+_QUARTER = re.compile(r"^([0-9]{4})-?Q([1-4])$", re.IGNORECASE)
+_YEAR = re.compile(r"^([0-9]{4})$")
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,19 @@ Keys are stable identifiers; templates use ``{name}`` parameters (see safecheck.
 
 from __future__ import annotations
 
-from safecheck.words import audit, forms, history, labels, lifecycle, messages, report
+from safecheck.words import (
+    audit,
+    errors,
+    forms,
+    help,
+    history,
+    labels,
+    lifecycle,
+    messages,
+    report,
+    schema,
+    usage,
+)
 
 CATALOGUE: dict[str, tuple[str, str]] = {
     **labels.WORDS,
@@ -16,4 +28,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     **audit.WORDS,
     **report.WORDS,
     **forms.WORDS,
+    **errors.WORDS,
+    **schema.WORDS,
+    **usage.WORDS,
+    **help.WORDS,
 }

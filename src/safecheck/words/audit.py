@@ -56,6 +56,9 @@ WORDS: dict[str, tuple[str, str]] = {
     "audit.campaign_incomplete": ("专项排查“{campaign}”（{id}）已于 {to} 结束，未覆盖：{domain}",
                                   "campaign {campaign} ({id}) ended on {to} without reaching "
                                   "{domain}"),
+    "audit.summary": ("：{errors} 个错误，{warnings} 个提醒；{records} 条记录，截至 {today}",
+                      ": {errors} errors, {warnings} warnings; {records} records, as of "
+                      "{today}"),
     "frequency.daily": ("每日", "daily"),
     "frequency.weekly": ("每周", "weekly"),
     "frequency.monthly": ("每月", "monthly"),

@@ -137,4 +137,7 @@ WORDS.update({
     "run.hazards": ("登记的隐患", "Hazards raised"),
     "run.id": ("排查记录编号", "Run"),
     "field.person": ("人员", "Person"),
+    # columns of the exported ledger (tabular.py) that are not fields of a record
+    "column.contingency_plan": ("应急预案", "Contingency plan"),
+    "column.verification": ("验收结论", "Verification"),
 })

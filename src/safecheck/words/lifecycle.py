@@ -88,7 +88,8 @@ WORDS: dict[str, tuple[str, str]] = {
                               "{name} is the responsible person and cannot approve the "
                               "downgrade of their own hazard"),
     "rule.contractor.supervisor": ("外包作业须有发包单位现场监管人（不得以包代管）",
-                                   "outsourced work needs an internal supervisor (no 以包代管)"),
+                                   "outsourced work needs an internal supervisor (no "
+                                   "hands-off outsourcing)"),
     "rule.status.should_rectify": ("五到位整改方案已完整，状态应为整改中而非已登记",
                                    "the plan is complete, so the status should be rectifying, "
                                    "not reported"),
