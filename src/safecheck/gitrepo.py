@@ -101,6 +101,34 @@ class GitRepo:
             raise GitError("this is a shallow clone; history needs the full history "
                            "(git fetch --unshallow)")
 
+    def is_work_tree(self) -> bool:
+        """True when ``root`` is inside a git work tree."""
+        try:
+            out = self._run(["rev-parse", "--is-inside-work-tree"])
+        except GitError:
+            return False
+        return out.strip() == b"true"
+
+    def init(self, branch: str) -> None:
+        """Make ``root`` a new git repository whose first branch is ``branch``."""
+        self._run(["init", "-q", "-b", branch])
+
+    def current_branch(self) -> str | None:
+        """The branch HEAD is on (also before its first commit); None when detached."""
+        out = self._run(["symbolic-ref", "--quiet", "--short", "HEAD"], ok=(0, 1)).strip()
+        return out.decode() or None
+
+    def remote_default_branch(self) -> str | None:
+        """The branch ``origin/HEAD`` points at (a clone's default branch), if known."""
+        out = self._run(["symbolic-ref", "--quiet", "--short", "refs/remotes/origin/HEAD"],
+                        ok=(0, 1)).strip().decode()
+        return out.removeprefix("origin/") or None
+
+    def prefix(self) -> str:
+        """``root`` relative to the top of its work tree (``''`` at the top, else with a
+        trailing slash), so paths can be given as the hosting platform shows them."""
+        return self._run(["rev-parse", "--show-prefix"]).decode().strip()
+
     def commit_paths(self, paths: Sequence[str], message: str) -> str:
         """Commit exactly ``paths`` (repository-relative) with ``message``, leaving
         anything else staged as it was; return the new commit id."""
