@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import shutil
 from pathlib import Path
 
 from safecheck import atomic, layout, yamlio
 from safecheck.config import SETTINGS_FILE, Settings, Unit
 from safecheck.errors import SafecheckError
+from safecheck.gitrepo import GitRepo
+from safecheck.i18n import Msg
 from safecheck.resources import packaged_dir
 from safecheck.vocab import Locale
 
@@ -18,6 +21,9 @@ _TEMPLATES_README = """\
 A Jinja template placed here (for example `weekly.zh.md.j2`) replaces the one that ships
 with safecheck under the same name. Leave this folder empty to use the packaged defaults.
 """
+
+
+_BRANCH = re.compile(r"^[A-Za-z0-9._/-]+$")  # what safecheck.yaml's base_branch accepts
 
 
 def parse_unit(text: str) -> Unit:
@@ -32,19 +38,37 @@ def parse_unit(text: str) -> Unit:
                              "digits") from None
 
 
+#: The branch a new repository starts on when ``init`` is not told otherwise.
+DEFAULT_BRANCH = "main"
+
+
 def init_repository(path: Path, organization: str, units: list[Unit],
-                    locale: Locale, today: dt.date | None = None) -> list[Path]:
+                    locale: Locale, today: dt.date | None = None,
+                    branch: str | None = None) -> list[Path]:
     """Create safecheck.yaml, checklists/ (the packaged ten), templates/ and records/.
 
-    Refuses if safecheck.yaml exists; existing checklist files are left as they are.
-    Returns the files created.
+    A folder that is not in a git work tree becomes a new repository on ``branch``
+    (default ``main``); ``base_branch`` is ``branch``, else the branch the existing
+    repository is on (left unset when that cannot be written there: review then takes
+    the clone's default branch). Refuses if safecheck.yaml exists; existing checklist
+    files are left as they are. Returns the files created.
     """
     settings_path = path / SETTINGS_FILE
     if settings_path.exists():
         raise SafecheckError(f"{settings_path} already exists; nothing was changed")
+    probe = path.resolve()
+    while not probe.is_dir():  # a folder still to be made may be inside a repository
+        probe = probe.parent
+    git = GitRepo(probe)
+    repository = git.is_work_tree()
+    base = branch or (git.current_branch() if repository else DEFAULT_BRANCH)
+    if base is not None and not _BRANCH.match(base):
+        if branch is not None:
+            raise SafecheckError(Msg("ci.bad_branch", branch=branch))
+        base = None  # a name safecheck.yaml cannot hold: review finds the branch itself
     try:
         settings = Settings.model_validate({
-            "organization": organization, "locale": locale,
+            "organization": organization, "locale": locale, "base_branch": base,
             # a new unit is not in breach on its first day: its inspections fall due one
             # period after it joined
             "units": [{**u.model_dump(exclude_none=True), "since": today} if today
@@ -53,6 +77,9 @@ def init_repository(path: Path, organization: str, units: list[Unit],
         raise SafecheckError(f"invalid settings: {' '.join(str(exc).split())}") from None
     path.mkdir(parents=True, exist_ok=True)
     created = []
+    if not repository:
+        GitRepo(path).init(base or DEFAULT_BRANCH)
+        created.append(path / ".git")
     data = settings.to_data()
     atomic.write_text(settings_path, yamlio.dump(data), expected=None)
     created.append(settings_path)
