@@ -10,6 +10,7 @@ from typing import Annotated
 import typer
 
 from safecheck.cli.app import app, runtime
+from safecheck.cli.ci_report import CodequalityOpt, JunitOpt
 from safecheck.cli.options import TextOrJson
 from safecheck.cli.runtime import normalize_id, optional_date
 from safecheck.vocab import Locale
@@ -28,6 +29,9 @@ class ReviewFormat(StrEnum):
     TEXT = "text"
     MARKDOWN = "markdown"
     JSON = "json"
+    GITHUB = "github"
+    JUNIT = "junit"
+    GITLAB = "gitlab"
 
 
 @app.command("report")
@@ -35,8 +39,9 @@ def report_command(
     ctx: typer.Context,
     week: Annotated[str | None, typer.Option(
         "--week", help="An ISO week, e.g. 2026-W48.")] = None,
-    month: Annotated[str | None, typer.Option("--month", help="A month, e.g. 2026-11.")
-                     ] = None,
+    month: Annotated[str | None, typer.Option(
+        "--month", help="A month, e.g. 2026-11; this or last: today's month or the one "
+                        "before.")] = None,
     quarter: Annotated[str | None, typer.Option(
         "--quarter", help="A quarter, e.g. 2026-Q4.")] = None,
     year: Annotated[str | None, typer.Option("--year", help="A year, e.g. 2026.")] = None,
@@ -77,7 +82,7 @@ def report_command(
     if week:
         window = report.iso_week(week)
     elif month:
-        window = report.month(month)
+        window = report.month(month, today)
     elif quarter:
         window = report.quarter(quarter)
     elif year:
@@ -126,7 +131,11 @@ def review_command(
         "--base", help="The base to review against (default: the CI's target branch, else "
                        "base_branch).")] = None,
     lang: Annotated[Locale | None, typer.Option("--lang", help="zh or en.")] = None,
-    fmt: Annotated[ReviewFormat, typer.Option("--format")] = ReviewFormat.TEXT,
+    fmt: Annotated[ReviewFormat | None, typer.Option(
+        "--format", help="text, markdown, json, github, junit or gitlab (github by default "
+                         "in GitHub Actions).")] = None,
+    junit_xml: JunitOpt = None,
+    codequality: CodequalityOpt = None,
 ) -> int:
     """Review every commit of a range (a merge request) like code.
 
@@ -137,6 +146,7 @@ def review_command(
     import os
 
     from safecheck import templates
+    from safecheck.cli.ci_report import pick_format, report_review
     from safecheck.gitrepo import GitRepo
     from safecheck.history import Reader
     from safecheck.output.console import print_json
@@ -153,9 +163,12 @@ def review_command(
         result = run_review(context, git, reader, revisions, base, os.environ)
     finally:
         reader.close()
-    if fmt is ReviewFormat.JSON:
+    chosen = pick_format(fmt.value if fmt else None)
+    if report_review(result, context, chosen, locale.value, junit_xml, codequality):
+        pass
+    elif chosen == ReviewFormat.JSON:
         print_json(result.as_dict(locale.value))
-    elif fmt is ReviewFormat.MARKDOWN:
+    elif chosen == ReviewFormat.MARKDOWN:
         data = {"organization": context.settings.organization, **result.as_dict(locale.value)}
         sys.stdout.write(templates.render(context.root, f"review.{locale.value}.md.j2", data))
     else:
