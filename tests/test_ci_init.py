@@ -131,3 +131,23 @@ def test_init_in_a_new_folder_inside_a_repository_makes_no_second_one(tmp_path: 
     init(top / "a" / "ledger")
     assert not (top / "a" / "ledger" / ".git").exists()
     assert settings(top / "a" / "ledger")["base_branch"] == "main"
+
+
+def test_history_commands_refuse_a_ledger_below_the_top(tmp_path: Path) -> None:
+    # git names files from the top of the repository: a ledger in a folder would show
+    # none of its changes, so a forged closure there would pass review unseen
+    top = tmp_path / "top"
+    top.mkdir()
+    subprocess.run(["git", "init", "-q", "-b", "main", str(top)], check=True)
+    init(top / "ledger")
+    repo = SafetyRepo(top / "ledger")
+    change_on_a_branch(repo)
+    path = next((top / "ledger" / "records").rglob("*.yaml"))
+    path.write_text(path.read_text(encoding="utf-8").replace("status: reported",
+                                                             "status: closed"),
+                    encoding="utf-8")
+    repo.commit("销号", "2026-11-21T10:00:00+08:00")
+    for args in (("review", "--base", "main"), ("report",), ("history", path.stem)):
+        result = repo.run(*args)
+        assert result.code == 2 and "ledger" in result.err, args
+    assert repo.run("audit").code == 1  # audit reads the files themselves: invalid

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from safecheck.errors import GitError
+from safecheck.i18n import Msg
 
 # Variables that point git at another repository, index or object store: inherited
 # from a hook or a CI step they would make every question answer about the wrong tree
@@ -100,6 +101,10 @@ class GitRepo:
         if need_history and self._run(["rev-parse", "--is-shallow-repository"]).strip() == b"true":
             raise GitError("this is a shallow clone; history needs the full history "
                            "(git fetch --unshallow)")
+        if need_history and self.prefix():
+            # the history names files from the top: a ledger in a folder would show none
+            # of its changes, and a review would pass anything
+            raise GitError(Msg("ci.not_at_top", prefix=self.prefix().rstrip("/")))
 
     def is_work_tree(self) -> bool:
         """True when ``root`` is inside a git work tree."""

@@ -11,6 +11,11 @@ WORDS: dict[str, tuple[str, str]] = {
     "ci.bad_branch": ("--base-branch “{branch}”：safecheck.yaml 的 base_branch 只能由字母、数字和 . _ / - 组成",
                       "--base-branch '{branch}': base_branch in safecheck.yaml may hold only "
                       "letters, digits and . _ / -"),
+    "ci.not_at_top": ("台账（safecheck.yaml 所在目录）在 git 仓库的子目录 {prefix} 中：report、review、history 只读取位于仓库顶层的台账的历史，否则会漏掉全部变更；请把台账作为独立仓库",
+                      "the ledger (the folder of safecheck.yaml) is in the folder {prefix} of "
+                      "its git repository: report, review and history read the history of a "
+                      "ledger at the top of its repository only (elsewhere they would miss "
+                      "every change); keep the ledger in a repository of its own"),
     "ci.created_repository": ("已新建 git 仓库（分支 {branch}）：{path}",
                               "created a git repository (branch {branch}): {path}"),
     # report --month this|last
@@ -47,10 +52,10 @@ WORDS: dict[str, tuple[str, str]] = {
                            "safecheck ci). Every push and merge request audits the ledger; a "
                            "merge request is reviewed commit by commit; a daily audit finds "
                            "what is overdue; the monthly reports are kept as artifacts."),
-    "ci.pipeline.install": ("SAFECHECK_INSTALL 是安装 safecheck 的 pip 要求（固定到版本）；可在 CI 变量中覆盖。",
+    "ci.pipeline.install": ("SAFECHECK_INSTALL 是安装 safecheck 的 pip 要求，应固定到版本或提交；同名的 CI 变量可覆盖它。",
                             "SAFECHECK_INSTALL is the pip requirement safecheck is installed "
-                            "from (pinned to a version); a CI variable of that name overrides "
-                            "it."),
+                            "from, pinned to a version or commit; a CI variable of that name "
+                            "overrides it."),
     "ci.pipeline.schedule": ("每日审计：在“构建 → 流水线计划”中新建每日计划（例如每天 {time}，{timezone}）；计划流水线运行审计并生成月报。",
                              "Daily audit: add a daily pipeline schedule (Build → Pipeline "
                              "schedules, e.g. {time} {timezone}); a scheduled pipeline audits "
