@@ -159,18 +159,21 @@ def test_init_with_ci_writes_nothing_when_it_cannot_finish(tmp_path: Path) -> No
     assert missing.code == 2 and not (tmp_path / "other").exists()
 
 
-def test_a_ledger_in_a_folder_of_the_repository(tmp_path: Path) -> None:
+def test_a_ledger_in_a_folder_of_a_repository_gets_no_pipeline(tmp_path: Path) -> None:
+    # review and report read the history of a ledger at the top of its repository only:
+    # a pipeline whose review sees no change would pass anything
     top = tmp_path / "top"
     top.mkdir()
     subprocess.run(["git", "init", "-q", "-b", "main", str(top)], check=True)
     ledger = top / "安全台账"
     assert run("init", str(ledger), "--org", "示例集团", "--unit", "SW=水务公司").code == 0
     result = run("ci", "gitlab", "--install", INSTALL, cwd=ledger)
-    assert result.code == 0, result.err
-    pipeline = load(top / GITLAB)  # at the top, where GitLab reads it
-    assert pipeline["variables"]["SAFECHECK_LEDGER"] == "安全台账"
-    assert "安全台账/.safecheck-cache" in pipeline["default"]["cache"]["paths"]
-    assert schema_check(top / GITLAB, "vendor.gitlab-ci").returncode == 0
+    assert result.code == 2 and "安全台账" in result.err
+    assert not (top / GITLAB).exists() and not (ledger / GITLAB).exists()
+    other = top / "另一个台账"
+    refused = run("init", str(other), "--org", "示例集团", "--unit", "SW=水务公司", "--ci",
+                  "github", "--install", INSTALL)
+    assert refused.code == 2 and not other.exists()
 
 
 def test_a_repository_template_overrides_the_packaged_one(repo: SafetyRepo) -> None:

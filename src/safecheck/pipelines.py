@@ -97,30 +97,38 @@ def install_requirement(given: str | None) -> str:
     return spec
 
 
-def _ledger_in(git: GitRepo) -> tuple[Path, str]:
-    """The top of the work tree and the ledger's folder in it (``.`` at the top)."""
+def _top(git: GitRepo) -> Path:
+    """The top of the work tree, which must be the ledger's folder: review and report
+    read only the history of a ledger there."""
     try:
-        if not git.is_work_tree():
-            raise GitError(Msg("ci.not_git", root=git.root))
-        prefix = git.prefix().strip("/")
+        inside = git.is_work_tree()
+        prefix = git.prefix().strip("/") if inside else ""
     except GitError:
-        raise GitError(Msg("ci.not_git", root=git.root)) from None
-    top = git.root.resolve()
-    for _ in prefix.split("/") if prefix else ():
-        top = top.parent
-    return top, prefix or "."
+        inside = False
+    if not inside:
+        raise GitError(Msg("ci.not_git", root=git.root))
+    if prefix:
+        raise GitError(Msg("ci.not_at_top", prefix=prefix))
+    return git.root.resolve()
 
 
 def target_of(folder: Path, platform: Platform) -> Path:
-    """Where the pipeline of a ledger in ``folder`` (which may not exist yet) goes."""
-    probe = folder.resolve()
-    while not probe.is_dir():
+    """Where the pipeline of a ledger to be laid out in ``folder`` goes; a folder inside
+    a repository but not at its top is refused, as :func:`build_pipeline` would."""
+    wanted = folder.resolve()
+    probe = wanted
+    while not probe.is_dir():  # a folder still to be made may be inside a repository
         probe = probe.parent
     git = GitRepo(probe)
     if not git.is_work_tree():
-        return folder.resolve() / TARGETS[platform]
-    top, _ = _ledger_in(git)
-    return top / TARGETS[platform]
+        return wanted / TARGETS[platform]
+    top = probe
+    prefix = git.prefix().strip("/")
+    for _ in prefix.split("/") if prefix else ():
+        top = top.parent
+    if wanted != top:
+        raise GitError(Msg("ci.not_at_top", prefix=wanted.relative_to(top).as_posix()))
+    return wanted / TARGETS[platform]
 
 
 def daily_cron(timezone: str, today: dt.date) -> str:
@@ -139,9 +147,7 @@ def _github_literal(value: str) -> str:
 def build_pipeline(root: Path, platform: Platform, settings: Settings, install: str,
                    today: dt.date, locale: Locale) -> Pipeline:
     """The pipeline file of ``platform`` for the ledger at ``root``."""
-    git = GitRepo(root)
-    top, ledger = _ledger_in(git)
-    inside = "" if ledger == "." else f"{ledger}/"
+    top = _top(GitRepo(root))
     cron = daily_cron(settings.timezone, today)
     words = {name: text(f"ci.pipeline.{name}", locale, version=__version__, cron=cron,
                         time=DAILY_AT.strftime("%H:%M"), timezone=settings.timezone)
@@ -151,8 +157,8 @@ def build_pipeline(root: Path, platform: Platform, settings: Settings, install: 
         "version": __version__, "install": install,
         "install_expression": "${{ vars.SAFECHECK_INSTALL || "
                               + _github_literal(install) + " }}",
-        "python": PYTHON, "image": f"python:{PYTHON}", "ledger": ledger,
-        "cache_dir": CACHE_DIR, "cache_path": f"{inside}{CACHE_DIR}", "cron": cron,
+        "python": PYTHON, "image": f"python:{PYTHON}", "cache_dir": CACHE_DIR,
+        "cron": cron,
         "words": words,
     }
     rendered = templates.render_yaml(root, TEMPLATES[platform], data)

@@ -7,9 +7,9 @@ one that was already there: a hash of the report kind, the rule, the path and wh
 the finding from others of its rule on that path (the hazard ID and the finding's key) —
 never of the message, whose words and day counts change, nor of the line.
 
-Severities: a warning is ``minor``; an error is ``major``, and ``critical`` when it
-concerns a major hazard (重大事故隐患); every review finding fails the merge request and
-is ``major`` (``critical`` for a major hazard's change is not known to review).
+Severities: an audit warning is ``minor``; an audit error is ``major``, and ``critical``
+when it concerns a major hazard (重大事故隐患); a review finding (each one fails the merge
+request) is ``major``. ``info`` and ``blocker`` are not used.
 """
 
 from __future__ import annotations
