@@ -4,6 +4,7 @@ as written, and that never overwrite a pipeline someone changed."""
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -272,3 +273,28 @@ def test_report_months_this_and_last(repo: SafetyRepo, monkeypatch: pytest.Monke
     this = repo.run("report", "--month", "this", "--format", "json")
     assert '"2027-01-01"' in this.out
     assert repo.run("report", "--month", "previous").code == 2
+
+
+def test_a_merge_request_that_changes_the_pipeline_fails_review(
+        merge_request: tuple[SafetyRepo, str]) -> None:
+    # the change under review must not decide how it is reviewed: a pipeline that drops
+    # the review, or lets audit fail quietly, is merged on its own by someone entitled to
+    repo, base = merge_request
+    assert repo.run("review", "--base", base).code == 0
+    assert repo.run("ci", "gitlab", "--install", INSTALL).code == 0
+    path = repo.path / GITLAB
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        "--codequality gl-code-quality-audit.json",
+        "--codequality gl-code-quality-audit.json || true"), encoding="utf-8")
+    repo.commit("CI", "2026-11-20T11:00:00+08:00")
+    result = repo.run("review", "--base", base, "--format", "json")
+    assert result.code == 1
+    (finding,) = json.loads(result.out)["findings"]
+    assert finding["rule"] == "pipeline-changed" and finding["path"] == GITLAB
+    workflow = repo.path / ".github" / "workflows" / "other.yml"
+    workflow.parent.mkdir(parents=True)
+    workflow.write_text("on: push\n", encoding="utf-8")
+    repo.commit("CI", "2026-11-20T12:00:00+08:00")
+    result = repo.run("review", "--base", base, "--format", "json")
+    assert {f["path"] for f in json.loads(result.out)["findings"]} == {
+        GITLAB, ".github/workflows/other.yml"}

@@ -73,6 +73,10 @@ WORDS: dict[str, tuple[str, str]] = {
     "ci.pipeline.report": ("月报：上月与本月至今，作为制品保存（计划运行与手动运行）",
                            "monthly reports: last month and this month so far, kept as "
                            "artifacts (scheduled and manual runs)"),
+    "ci.pipeline_changed": ("本次变更修改了 CI 流水线 {path}：流水线决定如何审查变更，须由有权限的人单独合并",
+                            "the CI pipeline {path} changed in this range: the pipeline "
+                            "decides how changes are reviewed, so it is merged on its own by "
+                            "someone with the authority to"),
     # CI report formats
     "ci.junit.audit": ("safecheck 台账审计", "safecheck audit"),
     "ci.junit.review": ("safecheck 变更审查", "safecheck review"),
