@@ -298,3 +298,20 @@ def test_a_merge_request_that_changes_the_pipeline_fails_review(
     result = repo.run("review", "--base", base, "--format", "json")
     assert {f["path"] for f in json.loads(result.out)["findings"]} == {
         GITLAB, ".github/workflows/other.yml"}
+
+
+def test_the_readme_names_the_hooks_and_commands_that_exist(repo: SafetyRepo) -> None:
+    import re
+    import shlex
+
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("## CI and pre-commit"):readme.index("## The record format")]
+    hooks = (Path(__file__).resolve().parents[1] / ".pre-commit-hooks.yaml").read_text("utf-8")
+    named = set(re.findall(r"- id: (\S+)", section))
+    shipped = set(re.findall(r"^- id: (\S+)$", hooks, re.MULTILINE))
+    assert named == shipped == {"safecheck-fmt", "safecheck-validate"}
+    for line in re.findall(r"^safecheck ci (?:gitlab|github) --install '[^']+'$", section,
+                           re.MULTILINE):
+        args = shlex.split(line)[1:]
+        result = repo.run(*args, "--print")
+        assert result.code == 0, (line, result.err)
