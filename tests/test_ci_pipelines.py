@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -121,8 +122,12 @@ def test_the_pipeline_needs_to_know_where_safecheck_comes_from(repo: SafetyRepo)
     result = repo.run("ci", "gitlab")
     assert result.code == 2 and "--install" in result.err
     assert not (repo.path / GITLAB).exists()
-    bad = repo.run("ci", "gitlab", "--install", "safecheck\nrm -rf /")
-    assert bad.code == 2 and not (repo.path / GITLAB).exists()
+    for bad_spec in ("safecheck\nrm -rf /", "safecheck @ https://x/}} ${{ secrets.TOKEN }}"):
+        bad = repo.run("ci", "github", "--install", bad_spec)
+        assert bad.code == 2 and not (repo.path / GITHUB).exists()
+    shutil.rmtree(repo.path / ".git")
+    outside = repo.run("ci", "gitlab", "--install", INSTALL)
+    assert outside.code == 2 and "git" in outside.err and not (repo.path / GITLAB).exists()
 
 
 def test_odd_requirements_stay_one_scalar(repo: SafetyRepo) -> None:

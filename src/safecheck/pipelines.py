@@ -92,7 +92,8 @@ def install_requirement(given: str | None) -> str:
     spec = (given if given is not None else installed_from() or "").strip()
     if not spec:
         raise SafecheckError(Msg("ci.install_required"))
-    if any(ord(c) < 0x20 or ord(c) == 0x7F for c in spec) or len(spec) > 500:
+    # one line; no braces, which would end a GitHub expression (``${{ … }}``) early
+    if any(ord(c) < 0x20 or c in "\x7f{}" for c in spec) or len(spec) > 500:
         raise SafecheckError(Msg("ci.bad_install", spec=spec[:80]))
     return spec
 

@@ -26,8 +26,9 @@ WORDS: dict[str, tuple[str, str]] = {
                             "e.g. --install 'safecheck @ git+https://git.example.com/safety/"
                             "safecheck.git@v0.1.0' or your package index's requirement (the "
                             "safecheck on PyPI is another project); nothing was written"),
-    "ci.bad_install": ("--install “{spec}”：须为一行 pip 安装要求", "--install '{spec}': expected "
-                       "one line, a pip requirement"),
+    "ci.bad_install": ("--install “{spec}”：须为一行 pip 安装要求（不含花括号）",
+                       "--install '{spec}': expected one line, a pip requirement (without "
+                       "braces)"),
     "ci.not_git": ("{root} 不在 git 仓库中：流水线属于 git 仓库（safecheck init 会新建一个）",
                    "{root} is not in a git repository: a pipeline belongs to one (safecheck "
                    "init makes one)"),
