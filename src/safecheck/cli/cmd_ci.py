@@ -56,7 +56,7 @@ def ci_command(
 def validate_command(
     ctx: typer.Context,
     files: Annotated[list[Path] | None, typer.Argument(
-        help=text("ci.help.files"), metavar="[FILES]...")] = None,
+        help=text("ci.help.files"), metavar="FILES")] = None,
     fmt: Annotated[AuditFormat | None, typer.Option(
         "--format", help=text("ci.help.format"))] = None,
     strict: Annotated[bool, typer.Option("--strict", help="Warnings fail too.")] = False,
