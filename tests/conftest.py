@@ -26,6 +26,8 @@ def fixed_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setenv("LANG", "C.UTF-8")
     monkeypatch.setenv("SAFECHECK_TODAY", TODAY)
     monkeypatch.delenv("SAFECHECK_NO_CACHE", raising=False)
+    monkeypatch.delenv("GITHUB_ACTIONS", raising=False)  # it picks audit's output format
+    monkeypatch.delenv("SAFECHECK_CACHE_DIR", raising=False)
     for key, value in AUTHOR.items():
         monkeypatch.setenv(key, value)
 

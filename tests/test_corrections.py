@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import sys
 from pathlib import Path
 
@@ -132,6 +133,7 @@ def test_commit_outside_git_says_the_files_are_written(tmp_path: Path) -> None:
 
     root = tmp_path / "plain"
     assert run("init", str(root), "--org", "示例", "--unit", "SW=水务").code == 0
+    shutil.rmtree(root / ".git")  # init makes a repository; this ledger lost it
     result = run("new-hazard", "--no-input", *BASE_FIELDS, "--commit", cwd=root)
     assert result.code == 2 and "已写入但未提交" in result.err
     assert len(list((root / "records").rglob("*.yaml"))) == 1

@@ -54,10 +54,12 @@ RULE_IDS = set(RULES) | OTHER_RULES
 ALLOWED = {
     "safecheck", "git", "fetch", "YAML", "JSON", "CSV", "XLSX", "UTF", "ISO", "CNY", "HEAD",
     "YYYY", "Jinja", "Schema", "PATH", "main", "origin", "locale", "kind", "schema",
+    "GitLab", "GitHub", "JUnit", "XML", "pip", "PyPI",
     # choices and values a user types
     "text", "json", "table", "csv", "xlsx", "markdown", "github", "pass", "fail", "before",
     "after", "other", "hazard", "inspection", "checklist", "settings", "error", "warning",
-    "off", "true", "false", "from", *{level.value for level in Level},
+    "off", "true", "false", "from", "junit", "gitlab", "this", "last",
+    *{level.value for level in Level},
     *{status.value for status in Status}, *DEFAULT_DOMAINS, *DEFAULT_SOURCES,
     # the commands themselves
     *COMMAND_NAMES,
@@ -70,6 +72,7 @@ _STRIP = [re.compile(p) for p in (
     r"\S+@\S+",                                            # e-mail addresses
     r"“[^”]*”",                                            # what the user wrote, quoted
     r"\bsafecheck(?: [a-z][a-z-]*)?",                      # commands as they are typed
+    r"\bGitHub Actions\b",                                 # a product's name
     r"[A-Z0-9]{2,6}-\d{8}-[\w-]+",                         # hazard and inspection IDs
     r"\b[0-9a-f]{7,40}\b",                                 # commit ids
     r"(?<![\w-])--?[A-Za-z][\w-]*",                        # option names
@@ -191,12 +194,18 @@ def sample(repo: SafetyRepo) -> list[tuple[str, str]]:
                           "FS-99=消防通道堵塞"]),
         ("unknown campaign", ["inspections", "--campaign", "bogus"]),
         ("init again", ["init", str(repo.path), "--org", "示例集团", "--unit", "SW=水务公司"]),
+        ("bad base branch", ["init", str(repo.path / "sub"), "--org", "示例集团", "--unit",
+                             "SW=水务公司", "--base-branch", "no such"]),
+        ("ci without install", ["ci", "github"]),
+        ("ci bad install", ["ci", "gitlab", "--install", "safecheck{x}"]),
+        ("validate", ["validate"]),
+        ("validate outside", ["validate", "/nonexistent/x.yaml"]),
         ("help", ["--help"]),
         ("bare", []),
     ]
     runs += [(f"{command} --help", [command, "--help"]) for command in (
         "new-hazard", "plan", "close", "major", "edit", "list", "inspect", "inspections",
-        "report", "review", "export", "init", "fmt")]
+        "report", "review", "export", "init", "fmt", "ci", "validate")]
     out = []
     for label, args in runs:
         result = repo.run(*args)
@@ -329,10 +338,13 @@ def test_init_speaks_the_language_it_is_given(tmp_path: Path) -> None:
 
     done = run("init", str(tmp_path / "zh"), "--org", "示例集团", "--unit", "SW=水务公司",
                "--lang", "zh")
-    assert done.code == 0 and done.out.startswith("已创建 ")
+    # a folder outside git becomes a repository first (on main), then the files
+    assert done.code == 0 and done.out.startswith("已新建 git 仓库（分支 main）：")
+    assert "\n已创建 " in done.out
     done = run("init", str(tmp_path / "en"), "--org", "Example", "--unit", "SW=Water",
                "--lang", "en")
-    assert done.code == 0 and done.out.startswith("created ")
+    assert done.code == 0 and done.out.startswith("created a git repository (branch main): ")
+    assert "\ncreated " in done.out
     readme = (tmp_path / "en" / "templates" / "README.md").read_text(encoding="utf-8")
     assert readme.startswith("# Report templates")
 

@@ -38,6 +38,9 @@ class Finding:
     line: int | None = None
     id: str | None = None
     unit: str | None = None
+    #: What tells this finding from others of its rule on the same path (a field, a
+    #: domain …): with rule and path, a stable identity across runs (CI fingerprints).
+    key: str | None = None
 
     def as_dict(self) -> dict[str, object]:
         """The JSON shape: rule, severity, id, path, line, message (and unit)."""
@@ -58,6 +61,9 @@ class Rule:
     id: str
     severity: Severity
     description: str
+    #: True when the rule depends on today (what is overdue, due, not yet done): such a
+    #: rule can fail with no change to the files, so ``validate`` leaves it to audit.
+    dated: bool = False
 
 
 RULES: dict[str, Rule] = {}
@@ -71,26 +77,29 @@ class AuditInput:
     ledger: Ledger
     today: dt.date
     inspections: list[StoredInspection] = field(default_factory=list)
+    #: ``validate``: only what the files say, nothing that depends on today.
+    timeless: bool = False
 
 
 Check = Callable[[AuditInput], Iterator[Finding]]
 _CHECKS: dict[str, Check] = {}
 
 
-def check(rule_id: str, severity: Severity, description: str) -> Callable[[Check], Check]:
+def check(rule_id: str, severity: Severity, description: str,
+          dated: bool = False) -> Callable[[Check], Check]:
     """Register a rule and the function that finds it."""
     def decorate(function: Check) -> Check:
-        RULES[rule_id] = Rule(rule_id, severity, description)
+        RULES[rule_id] = Rule(rule_id, severity, description, dated)
         _CHECKS[rule_id] = function
         return function
     return decorate
 
 
 def _finding(rule: str, stored: StoredHazard, message: Msg | str,
-             field: str | None = None) -> Finding:
+             field: str | None = None, key: str | None = None) -> Finding:
     line = yamlio.line_of(stored.text, field) if field else None
     return Finding(rule, RULES[rule].severity, message, stored.relpath, line, stored.hazard.id,
-                   stored.hazard.unit)
+                   stored.hazard.unit, key)
 
 
 def _unit_of(path: str) -> str | None:
@@ -106,17 +115,18 @@ def _invalid(data: AuditInput) -> Iterator[Finding]:
         message = (Msg("audit.field", field=problem.field, message=problem.message)
                    if problem.field else problem.message)
         yield Finding("invalid", RULES["invalid"].severity, message, path,
-                      problem.line, Path(path).stem, _unit_of(path))
+                      problem.line, Path(path).stem, _unit_of(path), problem.field)
     context = data.context
     for stored in data.ledger.hazards:
         h = stored.hazard
         if h.domain not in context.checklists:
             yield _finding("invalid", stored, Msg("audit.field", field="domain", message=Msg(
-                "error.unknown_domain", domain=h.domain, known=context.domains)), "domain")
+                "error.unknown_domain", domain=h.domain, known=context.domains)), "domain",
+                "domain")
         if h.source not in context.settings.sources:
             yield _finding("invalid", stored, Msg("audit.field", field="source", message=Msg(
                 "error.unknown_source", source=h.source, known=context.settings.sources)),
-                "source")
+                "source", "source")
 
 
 @check("unexpected-path", Severity.ERROR,
@@ -129,7 +139,7 @@ def _unexpected_path(data: AuditInput) -> Iterator[Finding]:
 
 
 @check("overdue", Severity.ERROR,
-       "open past its effective deadline, the rectification not done in time")
+       "open past its effective deadline, the rectification not done in time", dated=True)
 def _overdue(data: AuditInput) -> Iterator[Finding]:
     for stored in data.ledger.hazards:
         h = stored.hazard
@@ -142,7 +152,8 @@ def _overdue(data: AuditInput) -> Iterator[Finding]:
 
 
 @check("verification-overdue", Severity.ERROR,
-       "fixed by its deadline but still awaiting verification after it: the verifiers' delay")
+       "fixed by its deadline but still awaiting verification after it: the verifiers' delay",
+       dated=True)
 def _verification_overdue(data: AuditInput) -> Iterator[Finding]:
     settings = data.context.settings
     for stored in data.ledger.hazards:
@@ -157,7 +168,7 @@ def _verification_overdue(data: AuditInput) -> Iterator[Finding]:
 
 
 @check("plan-incomplete", Severity.ERROR,
-       "reported, five-in-place plan still incomplete after plan_within_days")
+       "reported, five-in-place plan still incomplete after plan_within_days", dated=True)
 def _plan_incomplete(data: AuditInput) -> Iterator[Finding]:
     limit = data.context.settings.plan_within_days
     for stored in data.ledger.hazards:
@@ -186,7 +197,7 @@ def _major_unreported(data: AuditInput) -> Iterator[Finding]:
                     "audit.major_reported_late", days=late, limit=limit), "major.reported_on")
             continue
         age = (data.today - h.found_on).days
-        if h.is_open and age > limit:
+        if h.is_open and age > limit and not data.timeless:  # not reported *yet*: dated
             yield _finding("major-unreported", stored,
                            Msg("audit.major_unreported", days=age, limit=limit), "major")
 
@@ -299,7 +310,7 @@ def _missing_document(data: AuditInput) -> Iterator[Finding]:
 
 
 @check("due-soon", Severity.WARNING,
-       "open, deadline within due_soon_days")
+       "open, deadline within due_soon_days", dated=True)
 def _due_soon(data: AuditInput) -> Iterator[Finding]:
     window = data.context.settings.due_soon_days
     for stored in data.ledger.hazards:
@@ -313,7 +324,7 @@ def _due_soon(data: AuditInput) -> Iterator[Finding]:
 
 
 @check("inspection-due", Severity.WARNING,
-       "a unit × domain whose last inspection is older than its checklist's frequency")
+       "a unit × domain whose last inspection is older than its checklist's frequency", dated=True)
 def _inspection_due(data: AuditInput) -> Iterator[Finding]:
     context = data.context
     cells = coverage(context, (s.inspection for s in data.inspections), data.today)
@@ -326,11 +337,11 @@ def _inspection_due(data: AuditInput) -> Iterator[Finding]:
         yield Finding("inspection-due", RULES["inspection-due"].severity,
                       Msg("audit.inspection_due", name=name, domain=cell.domain,
                           frequency=Msg(f"frequency.{cell.frequency}"), when=when),
-                      f"records/{cell.unit}", None, None, cell.unit)
+                      f"records/{cell.unit}", None, None, cell.unit, cell.domain)
 
 
 @check("campaign-incomplete", Severity.ERROR,
-       "a unit × domain a campaign (拉网式排查) has not reached by its end")
+       "a unit × domain a campaign (拉网式排查) has not reached by its end", dated=True)
 def _campaign_incomplete(data: AuditInput) -> Iterator[Finding]:
     context = data.context
     runs = [s.inspection for s in data.inspections]
@@ -343,7 +354,8 @@ def _campaign_incomplete(data: AuditInput) -> Iterator[Finding]:
                           Msg("audit.campaign_incomplete", campaign=campaign.name,
                               id=campaign.id, to=campaign.to,
                               domain=context.domain_name(cell.domain)),
-                          f"records/{cell.unit}", None, None, cell.unit)
+                          f"records/{cell.unit}", None, None, cell.unit,
+                          f"{campaign.id}/{cell.domain}")
 
 
 @check("inspection-link", Severity.ERROR,
@@ -368,7 +380,7 @@ def _inspection_link(data: AuditInput) -> Iterator[Finding]:
             if outcome.hazard not in hazards:
                 yield Finding("inspection-link", RULES["inspection-link"].severity,
                               Msg("audit.link.no_hazard", id=outcome.hazard), run.relpath,
-                              None, run.inspection.id, run.inspection.unit)
+                              None, run.inspection.id, run.inspection.unit, outcome.hazard)
         for hazard_id in run.inspection.hazards:
             raised = hazards.get(hazard_id)
             if raised is None:
@@ -378,7 +390,19 @@ def _inspection_link(data: AuditInput) -> Iterator[Finding]:
             else:
                 continue
             yield Finding("inspection-link", RULES["inspection-link"].severity, problem,
-                          run.relpath, None, run.inspection.id, run.inspection.unit)
+                          run.relpath, None, run.inspection.id, run.inspection.unit, hazard_id)
+
+
+@dataclass(frozen=True)
+class Subject:
+    """A file the audit read: a hazard, an inspection run, or one it could not read."""
+
+    path: str
+    id: str | None
+    unit: str | None
+    title: str = ""
+    #: A major hazard (重大事故隐患): CI reports rank its findings higher.
+    major: bool = False
 
 
 @dataclass
@@ -388,6 +412,10 @@ class AuditResult:
     today: dt.date
     records: int
     findings: list[Finding] = field(default_factory=list)
+    #: Every file read, in path order (CI reports list each as a test case).
+    subjects: list[Subject] = field(default_factory=list)
+    #: ``validate``: the rules that depend on today were not run.
+    timeless: bool = False
 
     @property
     def errors(self) -> int:
@@ -417,29 +445,42 @@ def severity_of(rule: str, context: LedgerContext) -> Severity:
 
 
 def run_audit(context: LedgerContext, ledger: Ledger, today: dt.date,
-              inspections: list[StoredInspection] | None = None) -> AuditResult:
-    """Run every rule that is not switched off."""
-    data = AuditInput(context, ledger, today, inspections or [])
+              inspections: list[StoredInspection] | None = None,
+              timeless: bool = False) -> AuditResult:
+    """Run every rule that is not switched off (``timeless``: none that depends on
+    today)."""
+    data = AuditInput(context, ledger, today, inspections or [], timeless)
     order = {Severity.ERROR: 0, Severity.WARNING: 1}
     findings = []
     for rule_id, check in _CHECKS.items():
         severity = severity_of(rule_id, context)
-        if severity is Severity.OFF:
+        if severity is Severity.OFF or (timeless and RULES[rule_id].dated):
             continue
         for found in check(data):
             findings.append(found if found.severity is severity else
                             Finding(found.rule, severity, found.message, found.path, found.line,
-                                    found.id, found.unit))
+                                    found.id, found.unit, found.key))
     findings.sort(key=lambda f: (f.unit or "", order.get(f.severity, 2), f.rule, f.id or "",
                                  f.path))
+    subjects = {s.relpath: Subject(s.relpath, s.hazard.id, s.hazard.unit, s.hazard.title,
+                                   s.hazard.is_major) for s in ledger.hazards}
+    for run in inspections or []:
+        subjects.setdefault(run.relpath, Subject(run.relpath, run.inspection.id,
+                                                 run.inspection.unit))
+    for problem in ledger.problems:
+        path = str(problem.path)
+        subjects.setdefault(path, Subject(path, Path(path).stem, _unit_of(path)))
     return AuditResult(today=today, records=len(ledger.hazards) + len(
         {p.path for p in ledger.problems} - {s.relpath for s in ledger.hazards}),
-        findings=findings)
+        findings=findings, subjects=[subjects[k] for k in sorted(subjects)],
+        timeless=timeless)
 
 
-def audit_repository(context: LedgerContext, today: dt.date) -> AuditResult:
-    """Load every hazard and inspection of the repository and audit them."""
+def audit_repository(context: LedgerContext, today: dt.date,
+                     timeless: bool = False) -> AuditResult:
+    """Load every hazard and inspection of the repository and audit them (``timeless``:
+    only the rules that do not depend on today, for ``validate``)."""
     ledger = load_ledger(context.root)
     inspections, problems = load_inspections(context.root)
     ledger.problems.extend(problems)
-    return run_audit(context, ledger, today, inspections)
+    return run_audit(context, ledger, today, inspections, timeless)

@@ -19,14 +19,21 @@ from typing import Any
 from safecheck import __version__
 
 DISABLE_VARIABLE = "SAFECHECK_NO_CACHE"
+#: Keeps the cache in another folder (relative to the repository root), e.g. one a CI
+#: platform saves between runs; by default it lives in ``.git/safecheck``.
+DIR_VARIABLE = "SAFECHECK_CACHE_DIR"
 # marshal's format belongs to the Python version; the mapping's meaning to safecheck's.
 _TAG = f"safecheck {__version__} py{sys.version_info[0]}.{sys.version_info[1]} v1"
 
 
 def cache_dir(root: Path) -> Path | None:
-    """``<root>/.git/safecheck``, or None when caching is off or root has no .git folder."""
+    """``$SAFECHECK_CACHE_DIR`` (relative to root), else ``<root>/.git/safecheck``; None
+    when caching is off or root has no .git folder."""
     if os.environ.get(DISABLE_VARIABLE):
         return None
+    chosen = os.environ.get(DIR_VARIABLE)
+    if chosen:
+        return root / chosen  # an absolute path stays absolute
     git = root / ".git"
     return git / "safecheck" if git.is_dir() else None
 

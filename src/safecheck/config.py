@@ -85,7 +85,9 @@ class Settings(Record):
     due_soon_days: int = Field(default=7, ge=0, le=365)
     late_entry_days: int = Field(default=7, ge=0, le=3650)
     major_report_within_days: int = Field(default=1, ge=0, le=365)
-    base_branch: str = Field(default="main", pattern=r"^[A-Za-z0-9._/-]+$")
+    #: What review compares against; unset: the clone's default branch, else main or
+    #: master, else the current one (review.scope.default_branch).
+    base_branch: str | None = Field(default=None, pattern=r"^[A-Za-z0-9._/-]+$")
     campaigns: list[Campaign] = []
     rules: dict[Slug, Severity | list[Slug]] = {}
 

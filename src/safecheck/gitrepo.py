@@ -102,6 +102,38 @@ class GitRepo:
             raise GitError(Msg("git.no_commits"))
         if need_history and self._run(["rev-parse", "--is-shallow-repository"]).strip() == b"true":
             raise GitError(Msg("git.shallow"))
+        if need_history and self.prefix():
+            # the history names files from the top: a ledger in a folder would show none
+            # of its changes, and a review would pass anything
+            raise GitError(Msg("ci.not_at_top", prefix=self.prefix().rstrip("/")))
+
+    def is_work_tree(self) -> bool:
+        """True when ``root`` is inside a git work tree."""
+        try:
+            out = self._run(["rev-parse", "--is-inside-work-tree"])
+        except GitError:
+            return False
+        return out.strip() == b"true"
+
+    def init(self, branch: str) -> None:
+        """Make ``root`` a new git repository whose first branch is ``branch``."""
+        self._run(["init", "-q", "-b", branch])
+
+    def current_branch(self) -> str | None:
+        """The branch HEAD is on (also before its first commit); None when detached."""
+        out = self._run(["symbolic-ref", "--quiet", "--short", "HEAD"], ok=(0, 1)).strip()
+        return out.decode() or None
+
+    def remote_default_branch(self) -> str | None:
+        """The branch ``origin/HEAD`` points at (a clone's default branch), if known."""
+        out = self._run(["symbolic-ref", "--quiet", "--short", "refs/remotes/origin/HEAD"],
+                        ok=(0, 1)).strip().decode()
+        return out.removeprefix("origin/") or None
+
+    def prefix(self) -> str:
+        """``root`` relative to the top of its work tree (``''`` at the top, else with a
+        trailing slash), so paths can be given as the hosting platform shows them."""
+        return self._run(["rev-parse", "--show-prefix"]).decode().strip()
 
     def commit_paths(self, paths: Sequence[str], message: str) -> str:
         """Commit exactly ``paths`` (repository-relative) with ``message``, leaving

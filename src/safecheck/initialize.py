@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import shutil
 from pathlib import Path
 
@@ -11,10 +12,13 @@ from pydantic import ValidationError
 from safecheck import atomic, layout, yamlio
 from safecheck.config import SETTINGS_FILE, Settings, Unit
 from safecheck.errors import SafecheckError
+from safecheck.gitrepo import GitRepo
 from safecheck.i18n import Msg, text
 from safecheck.models.common import problems_from
 from safecheck.resources import packaged_dir
 from safecheck.vocab import Locale
+
+_BRANCH = re.compile(r"^[A-Za-z0-9._/-]+$")  # what safecheck.yaml's base_branch accepts
 
 
 def parse_unit(given: str) -> Unit:
@@ -28,19 +32,37 @@ def parse_unit(given: str) -> Unit:
         raise SafecheckError(Msg("init.unit_code", value=given)) from None
 
 
+#: The branch a new repository starts on when ``init`` is not told otherwise.
+DEFAULT_BRANCH = "main"
+
+
 def init_repository(path: Path, organization: str, units: list[Unit],
-                    locale: Locale, today: dt.date | None = None) -> list[Path]:
+                    locale: Locale, today: dt.date | None = None,
+                    branch: str | None = None) -> list[Path]:
     """Create safecheck.yaml, checklists/ (the packaged ten), templates/ and records/.
 
-    Refuses if safecheck.yaml exists; existing checklist files are left as they are.
-    Returns the files created.
+    A folder that is not in a git work tree becomes a new repository on ``branch``
+    (default ``main``); ``base_branch`` is ``branch``, else the branch the existing
+    repository is on (left unset when that cannot be written there: review then takes
+    the clone's default branch). Refuses if safecheck.yaml exists; existing checklist
+    files are left as they are. Returns the files created.
     """
     settings_path = path / SETTINGS_FILE
     if settings_path.exists():
         raise SafecheckError(Msg("init.exists", path=str(settings_path)))
+    probe = path.resolve()
+    while not probe.is_dir():  # a folder still to be made may be inside a repository
+        probe = probe.parent
+    git = GitRepo(probe)
+    repository = git.is_work_tree()
+    base = branch or (git.current_branch() if repository else DEFAULT_BRANCH)
+    if base is not None and not _BRANCH.match(base):
+        if branch is not None:
+            raise SafecheckError(Msg("ci.bad_branch", branch=branch))
+        base = None  # a name safecheck.yaml cannot hold: review finds the branch itself
     try:
         settings = Settings.model_validate({
-            "organization": organization, "locale": locale,
+            "organization": organization, "locale": locale, "base_branch": base,
             # a new unit is not in breach on its first day: its inspections fall due one
             # period after it joined
             "units": [{**u.model_dump(exclude_none=True), "since": today} if today
@@ -52,6 +74,9 @@ def init_repository(path: Path, organization: str, units: list[Unit],
         raise SafecheckError(Msg("init.invalid", problem=problem)) from None
     path.mkdir(parents=True, exist_ok=True)
     created = []
+    if not repository:
+        GitRepo(path).init(base or DEFAULT_BRANCH)
+        created.append(path / ".git")
     data = settings.to_data()
     atomic.write_text(settings_path, yamlio.dump(data), expected=None)
     created.append(settings_path)

@@ -49,15 +49,39 @@ def html_text(value: Any) -> Any:
     return str(value)
 
 
-def _environment(search: list[Path], html: bool = False) -> Any:
+class _Plain(str):
+    """Text a YAML template prints as it is: a comment's words, on one line."""
+
+
+def yaml_scalar(value: Any) -> str:
+    """Any value as one YAML scalar: a string is double-quoted (JSON's quoting is
+    YAML's), so nothing in it can start a key, a list, a comment or a new line."""
+    import json
+
+    if isinstance(value, _Plain):
+        return str(value)
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return str(value)
+    return json.dumps("" if value is None else str(value), ensure_ascii=False)
+
+
+def _comment(value: Any) -> _Plain:
+    return _Plain(" ".join(str(value).split()))
+
+
+def _environment(search: list[Path], html: bool = False, yaml: bool = False) -> Any:
     from jinja2 import FileSystemLoader, StrictUndefined
     from jinja2.sandbox import SandboxedEnvironment
 
+    finalize = yaml_scalar if yaml else html_text if html else markdown_text
     env = SandboxedEnvironment(
         loader=FileSystemLoader([str(p) for p in search]), undefined=StrictUndefined,
-        finalize=html_text if html else markdown_text, autoescape=html,
+        finalize=finalize, autoescape=html,
         keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True)
     env.filters["percent"] = lambda v: "—" if v is None else f"{v:.1f}%"
+    env.filters["comment"] = _comment
     return env
 
 
@@ -86,6 +110,13 @@ def render_html(root: Path, name: str, data: dict[str, Any],
     return _render(root, name, data, explicit, html=True)
 
 
+def render_yaml(root: Path, name: str, data: dict[str, Any]) -> str:
+    """Render the YAML template ``name`` (a CI pipeline), found like :func:`render`:
+    every value prints as a quoted YAML scalar, or with ``|comment`` as one line of a
+    comment."""
+    return _render(root, name, data, None, html=False, yaml=True)
+
+
 def search_path(root: Path) -> list[Path]:
     """Where templates are looked up: the repository's ``templates/``, then the packaged
     defaults (a name such as ``forms/notice.zh.md.j2`` is looked up in both)."""
@@ -93,7 +124,7 @@ def search_path(root: Path) -> list[Path]:
 
 
 def _render(root: Path, name: str, data: dict[str, Any], explicit: Path | None,
-            html: bool) -> str:
+            html: bool, yaml: bool = False) -> str:
     from jinja2 import TemplateError, TemplateNotFound, TemplateSyntaxError
 
     if explicit is not None:
@@ -102,7 +133,7 @@ def _render(root: Path, name: str, data: dict[str, Any], explicit: Path | None,
         search, name = [explicit.resolve().parent], explicit.name
     else:
         search = search_path(root)
-    env = _environment(search, html)
+    env = _environment(search, html, yaml)
     try:
         template = env.get_template(name)
     except TemplateSyntaxError as exc:

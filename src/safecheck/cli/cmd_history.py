@@ -10,6 +10,7 @@ from typing import Annotated
 import typer
 
 from safecheck.cli.app import app, runtime
+from safecheck.cli.ci_report import CodequalityOpt, JunitOpt
 from safecheck.cli.options import FormatOpt, IdArg, LangOpt, TextOrJson
 from safecheck.cli.runtime import normalize_id, optional_date
 
@@ -27,6 +28,9 @@ class ReviewFormat(StrEnum):
     TEXT = "text"
     MARKDOWN = "markdown"
     JSON = "json"
+    GITHUB = "github"
+    JUNIT = "junit"
+    GITLAB = "gitlab"
 
 
 @app.command("report", help="help.report", rich_help_panel="group.report")
@@ -75,7 +79,7 @@ def report_command(
     if week:
         window = report.iso_week(week)
     elif month:
-        window = report.month(month)
+        window = report.month(month, today)
     elif quarter:
         window = report.quarter(quarter)
     elif year:
@@ -124,13 +128,16 @@ def review_command(
     base: Annotated[str | None, typer.Option(
         "--base", help="opt.review.base", metavar="metavar.rev")] = None,
     lang: LangOpt = None,
-    fmt: Annotated[ReviewFormat, typer.Option("--format", help="opt.format")] = (
-        ReviewFormat.TEXT),
+    fmt: Annotated[ReviewFormat | None, typer.Option(
+        "--format", help="opt.ci_format")] = None,
+    junit_xml: JunitOpt = None,
+    codequality: CodequalityOpt = None,
 ) -> int:
     """The ``review`` command: every commit of a range checked where it happened."""
     import os
 
     from safecheck import templates
+    from safecheck.cli.ci_report import pick_format, report_review
     from safecheck.gitrepo import GitRepo
     from safecheck.history import Reader
     from safecheck.output.console import print_json
@@ -147,9 +154,12 @@ def review_command(
         result = run_review(context, git, reader, revisions, base, os.environ)
     finally:
         reader.close()
-    if fmt is ReviewFormat.JSON:
+    chosen = pick_format(fmt.value if fmt else None)
+    if report_review(result, context, chosen, locale.value, junit_xml, codequality):
+        pass
+    elif chosen == ReviewFormat.JSON:
         print_json(result.as_dict(locale.value))
-    elif fmt is ReviewFormat.MARKDOWN:
+    elif chosen == ReviewFormat.MARKDOWN:
         data = {"organization": context.settings.organization, **result.as_dict(locale.value)}
         sys.stdout.write(templates.render(context.root, f"review.{locale.value}.md.j2", data))
     else:

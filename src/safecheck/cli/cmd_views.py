@@ -11,6 +11,7 @@ from typing import Annotated
 import typer
 
 from safecheck.cli.app import app, runtime
+from safecheck.cli.ci_report import CodequalityOpt, InstallOpt, JunitOpt, Platform
 from safecheck.cli.options import (
     AsOfOpt,
     CommitOpt,
@@ -47,6 +48,8 @@ class AuditFormat(StrEnum):
     TEXT = "text"
     JSON = "json"
     GITHUB = "github"
+    JUNIT = "junit"
+    GITLAB = "gitlab"
 
 
 class SchemaKind(StrEnum):
@@ -67,8 +70,13 @@ def init_command(
     unit: Annotated[list[str] | None, typer.Option(
         "--unit", help="opt.init.unit", metavar="metavar.unit")] = None,
     lang: Annotated[Locale, typer.Option("--lang", help="opt.init.lang")] = Locale.ZH,
+    base_branch: Annotated[str | None, typer.Option(
+        "--base-branch", help="opt.init.base_branch", metavar="metavar.branch")] = None,
+    ci: Annotated[Platform | None, typer.Option("--ci", help="opt.init.ci")] = None,
+    install: InstallOpt = None,
 ) -> int:
-    """The ``init`` command: safecheck.yaml, checklists/, templates/ and records/."""
+    """The ``init`` command: safecheck.yaml, checklists/, templates/ and records/, in a
+    new git repository when the folder is not in one; with --ci, the CI pipeline too."""
     from safecheck.errors import SafecheckError
     from safecheck.i18n import Msg, text
     from safecheck.initialize import init_repository, parse_unit
@@ -80,11 +88,32 @@ def init_command(
         raise SafecheckError(Msg("init.unit_required"))
     from safecheck.cli.runtime import today_in
 
-    created = init_repository(path, org.strip(), [parse_unit(u) for u in unit], lang,
-                              today_in("Asia/Shanghai"))
+    units = [parse_unit(u) for u in unit]
+    if ci is not None:  # refuse before anything is written
+        from safecheck import pipelines
+
+        pipelines.install_requirement(install)
+        target = pipelines.target_of(path, pipelines.Platform(ci.value))
+        if target.exists() or target.is_symlink():
+            raise SafecheckError(Msg("ci.exists", path=target, platform=ci.value))
+    created = init_repository(path, org.strip(), units, lang, today_in("Asia/Shanghai"),
+                              base_branch)
     console = stdout()
     for file in created:
-        console.print(text("init.created", path=file), markup=False)
+        if file.name == ".git":
+            from safecheck.gitrepo import GitRepo
+
+            console.print(text("ci.created_repository", path=file.parent,
+                               branch=GitRepo(file.parent).current_branch()), markup=False)
+        else:
+            console.print(text("init.created", path=file), markup=False)
+    if ci is not None:
+        from safecheck.cli.cmd_ci import write_ci
+        from safecheck.context import open_context
+
+        context = open_context(path.resolve())
+        return write_ci(context, today_in(context.settings.timezone), ci, install,
+                        force=False)
     return 0
 
 
@@ -166,24 +195,21 @@ def show_command(
 def audit_command(
     ctx: typer.Context,
     as_of: AsOfOpt = None,
-    fmt: Annotated[AuditFormat, typer.Option("--format", help="opt.format")] = (
-        AuditFormat.TEXT),
+    fmt: Annotated[AuditFormat | None, typer.Option(
+        "--format", help="opt.ci_format")] = None,
     strict: Annotated[bool, typer.Option("--strict", help="opt.audit.strict")] = False,
+    junit_xml: JunitOpt = None,
+    codequality: CodequalityOpt = None,
 ) -> int:
     """The ``audit`` command: the CI gate (exit 1 on an error finding)."""
     from safecheck.audit import audit_repository
-    from safecheck.output import audit as out
+    from safecheck.cli.ci_report import report_audit
 
     rt = runtime(ctx)
     context = rt.context()
     result = audit_repository(context, rt.today(as_of))
-    if fmt is AuditFormat.JSON:
-        out.print_json_result(result)
-    elif fmt is AuditFormat.GITHUB:
-        out.print_github(result)
-    else:
-        out.print_text(result, context, strict)
-    return result.exit_code(strict)
+    return report_audit(result, context, fmt.value if fmt else None, strict, junit_xml,
+                        codequality)
 
 
 def _rewrite(ctx: typer.Context, paths: list[Path] | None, check: bool, commit: bool,

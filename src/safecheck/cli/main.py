@@ -51,7 +51,7 @@ def _command(args: Sequence[str]) -> tuple[str | None, list[str]]:
 def _init_target(rest: Sequence[str]) -> tuple[str | None, str | None]:
     """``init``'s --lang and folder: a new ledger speaks its own language at once."""
     lang = folder = None
-    takes_value = {"--org", "--unit", "--lang"}
+    takes_value = {"--org", "--unit", "--lang", "--base-branch", "--ci", "--install"}
     i = 0
     while i < len(rest):
         arg = rest[i]

@@ -48,19 +48,22 @@ def print_json_result(result: AuditResult) -> None:
                 "summary": result.summary()})
 
 
-def _escape_annotation(text: str, is_property: bool = False) -> str:
+def escape_annotation(text: str, is_property: bool = False) -> str:
+    """Text for a GitHub workflow command (``%``, line breaks; ``:`` and ``,`` in a
+    property)."""
     text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
     if is_property:
         text = text.replace(":", "%3A").replace(",", "%2C")
     return text
 
 
-def print_github(result: AuditResult) -> None:
-    """GitHub Actions workflow commands, so findings show on the changed lines."""
+def print_github(result: AuditResult, prefix: str = "") -> None:
+    """GitHub Actions workflow commands, so findings show on the changed lines (paths
+    from the top of the git work tree: ``prefix`` is where the ledger is in it)."""
     for f in result.findings:
         level = "error" if f.severity is Severity.ERROR else "warning"
-        props = f"file={_escape_annotation(f.path, True)}"
+        props = f"file={escape_annotation(prefix + f.path, True)}"
         if f.line:
             props += f",line={f.line}"
-        props += f",title={_escape_annotation(f.rule, True)}"
-        sys.stdout.write(f"::{level} {props}::{_escape_annotation(f.text)}\n")
+        props += f",title={escape_annotation(f.rule, True)}"
+        sys.stdout.write(f"::{level} {props}::{escape_annotation(f.text)}\n")

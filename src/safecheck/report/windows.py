@@ -52,11 +52,23 @@ def iso_week(spec: str) -> Window:
     return Window(monday, monday + dt.timedelta(days=6), "week", f"{year}-W{week:02d}")
 
 
-def month(spec: str) -> Window:
-    """``2026-11`` → that calendar month."""
+#: ``--month this`` and ``--month last``: the month of ``today`` and the one before, so a
+#: scheduled CI job needs no date arithmetic of its own.
+RELATIVE_MONTHS = ("this", "last")
+
+
+def month(spec: str, today: dt.date | None = None) -> Window:
+    """``2026-11`` → that calendar month; ``this`` or ``last`` → the month of ``today``
+    or the one before it."""
+    word = spec.strip().lower()
+    if today is not None and word in RELATIVE_MONTHS:
+        first = today.replace(day=1)
+        if word == "last":
+            first = (first - dt.timedelta(days=1)).replace(day=1)
+        spec = f"{first.year}-{first.month:02d}"
     match = _MONTH.match(spec.strip())
     if not match or not 1 <= int(match.group(2)) <= 12:
-        raise _bad("--month", spec, "report.example.month")
+        raise _bad("--month", spec, "ci.example.month" if today else "report.example.month")
     year, number = int(match.group(1)), int(match.group(2))
     last = calendar.monthrange(year, number)[1]
     return Window(dt.date(year, number, 1), dt.date(year, number, last), "month",

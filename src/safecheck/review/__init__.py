@@ -91,10 +91,29 @@ def run_review(context: LedgerContext, git: GitRepo, reader: Reader, spec: str |
         checker.fail("settings-changed", "-", SETTINGS_FILE,
                      Msg("review.settings_changed", changes=changes or [Msg(
                          "review.settings.same")]), last)
+    _pipelines_changed(checker, commits)
     findings = sorted(checker.findings, key=lambda f: (f.hazard_id, f.rule, f.commit or ""))
     reviewed = _reviewed(reader, commits)
     _titles(git, reader, head, reviewed)
     return ReviewResult(first, head, commits, reviewed, findings)
+
+
+#: The files that decide how a merge request is checked: the CI pipelines.
+PIPELINE_FILES = (".gitlab-ci.yml", ".github/workflows/")
+
+
+def _pipelines_changed(checker: Checker, commits: list[Commit]) -> None:
+    """A change to a CI pipeline is a finding, like one to safecheck.yaml: the change
+    under review must not decide how it is reviewed (each file once, its last commit)."""
+    last: dict[str, Commit] = {}
+    for commit in commits:
+        for change in commit.changes:
+            for path in (change.old_path, change.new_path):
+                if path and (path == PIPELINE_FILES[0] or path.startswith(PIPELINE_FILES[1])):
+                    last[path] = commit
+    for path, commit in sorted(last.items()):
+        checker.fail("pipeline-changed", "-", path, Msg("ci.pipeline_changed", path=path),
+                     commit)
 
 
 def _preload(reader: Reader, commits: list[Commit]) -> None:

@@ -39,10 +39,11 @@ def _ref(git: GitRepo, name: str) -> str:
 
 
 def resolve_range(git: GitRepo, spec: str | None, base: str | None,
-                  environ: Mapping[str, str], base_branch: str) -> tuple[str, str]:
+                  environ: Mapping[str, str], base_branch: str | None) -> tuple[str, str]:
     """(base, head) commit ids. An explicit ``A..B``, ``A...B`` or ``A`` (A..HEAD) range is
     taken as given; otherwise the base is the merge-base of HEAD and --base, the CI's
-    target branch, or ``base_branch`` — in that order."""
+    target branch, or ``base_branch`` — in that order (see :func:`default_branch` when
+    safecheck.yaml does not set it)."""
     if spec is not None and ".." in spec:
         three = "..." in spec
         left, right = spec.split("..." if three else "..", 1)
@@ -54,12 +55,29 @@ def resolve_range(git: GitRepo, spec: str | None, base: str | None,
         if spec is not None:
             first = git.resolve(spec)
         else:
-            name = base or next((environ[v] for v in CI_BASE_VARIABLES if environ.get(v)),
-                                base_branch)
+            name = (base or next((environ[v] for v in CI_BASE_VARIABLES if environ.get(v)),
+                                 None) or base_branch or default_branch(git))
             first = git.merge_base(_ref(git, name), head)
     if first == head:
         raise GitError(Msg("review.base_is_head", base=head[:8]))
     return first, head
+
+
+#: Git's own default branch names, tried when neither safecheck.yaml nor the clone says.
+USUAL_BRANCHES = ("main", "master")
+
+
+def default_branch(git: GitRepo) -> str:
+    """What ``base_branch`` means when safecheck.yaml does not set it: the clone's default
+    branch (``origin/HEAD``), else ``main`` or ``master`` (the first that exists, locally
+    or at origin), else the branch checked out."""
+    found = git.remote_default_branch() or next(
+        (name for name in USUAL_BRANCHES
+         if git.ref_exists(f"origin/{name}") or git.ref_exists(name)), None)
+    found = found or git.current_branch()
+    if found is None:
+        raise GitError(Msg("ci.no_branch"))
+    return found
 
 
 def settings_at(git: GitRepo, revision: str) -> Settings | None:

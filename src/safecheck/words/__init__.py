@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from safecheck.words import (
     audit,
+    ci,
     errors,
     forms,
     help,
@@ -32,4 +33,5 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     **schema.WORDS,
     **usage.WORDS,
     **help.WORDS,
+    **ci.WORDS,
 }

@@ -55,6 +55,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "metavar.year": ("年", "YEAR"),
     "metavar.permit": ("作业票", "PERMIT"),
     "metavar.campaign": ("专项排查", "CAMPAIGN"),
+    "metavar.branch": ("分支", "BRANCH"),
+    "metavar.requirement": ("安装要求", "REQUIREMENT"),
     # the application
     "help.app": ("用 git 中的 YAML 文件管理安全生产隐患台账。",
                  "Keep a workplace-safety hazard ledger as YAML files in git."),
@@ -241,14 +243,21 @@ WORDS: dict[str, tuple[str, str]] = {
     # reading and laying out the ledger (cmd_views.py)
     "help.init": ("建立隐患台账仓库。", "Lay out a safety repository."),
     "help.init.text": ("写入 safecheck.yaml、checklists/（各排查领域的检查表）、templates/ 和 "
-                       "records/。",
+                       "records/；文件夹不在 git 仓库中时新建一个仓库；使用 --ci 时同时写入 CI "
+                       "流水线。",
                        "Writes safecheck.yaml, checklists/ (the domains' checklists), "
-                       "templates/ and records/."),
+                       "templates/ and records/, in a new git repository when the folder is "
+                       "not in one; with --ci, the CI pipeline too."),
     "opt.init.path": ("建立台账的文件夹。", "Where to lay out the repository."),
     "opt.init.org": ("组织名称。", "Organisation name."),
     "opt.init.unit": ("单位：代码=名称，如 SW=水务公司。", "A unit as CODE=NAME, e.g. "
                       "SW=Water."),
     "opt.init.lang": ("台账的语言。", "The ledger's language."),
+    "opt.init.base_branch": ("新仓库的分支，也写入 base_branch（默认：已有仓库的当前分支，新仓库为 "
+                             "main）。",
+                             "The new repository's branch, also written as base_branch "
+                             "(default: the existing repository's branch, else main)."),
+    "opt.init.ci": ("同时写入 CI 流水线。", "Also write a CI pipeline."),
     "help.list": ("按条件列出台账中的隐患。", "The ledger, filtered."),
     "help.show": ("显示一条隐患的全部内容。", "One hazard in full."),
     "help.audit": ("校验台账，找出逾期和不一致之处（可作为 CI 关卡）。",
@@ -257,6 +266,46 @@ WORDS: dict[str, tuple[str, str]] = {
                         "Exit 0 when nothing fails, 1 when an error finding (or, with "
                         "--strict, a warning)."),
     "opt.audit.strict": ("提醒也算不通过。", "Warnings fail too."),
+    # CI (cli/cmd_ci.py, cli/ci_report.py)
+    "opt.ci_format": ("输出格式（在 GitHub Actions 中默认为 github）。",
+                      "Output format (github by default in GitHub Actions)."),
+    "opt.junit_xml": ("同时把 JUnit XML 报告写入此文件。", "Also write a JUnit XML report to "
+                      "this file."),
+    "opt.codequality": ("同时把 GitLab 代码质量报告写入此文件。", "Also write a GitLab code "
+                        "quality report to this file."),
+    "opt.install": ("流水线安装 safecheck 所用的 pip 安装要求，应固定到版本或提交，如 "
+                    "'safecheck @ git+https://…/safecheck.git@v0.1.0'（默认：本机 safecheck "
+                    "的安装来源）。",
+                    "The pip requirement the pipeline installs safecheck from, pinned to a "
+                    "version or commit, e.g. 'safecheck @ git+https://…/safecheck.git@v0.1.0' "
+                    "(default: where this safecheck was installed from)."),
+    "help.ci": ("为本台账写入 CI 流水线。", "Write the ledger's CI pipeline."),
+    "help.ci.text": ("GitLab 写入 .gitlab-ci.yml，GitHub Actions 写入 "
+                     ".github/workflows/safecheck.yml：每次推送和合并请求都审计台账，合并请求逐个"
+                     "提交审查，每日审计发现逾期隐患，月报作为制品保存。已有内容不同的流水线文件"
+                     "不会被覆盖（除非使用 --force）。",
+                     "GitLab gets .gitlab-ci.yml, GitHub Actions "
+                     ".github/workflows/safecheck.yml: every push and merge request audits the "
+                     "ledger, a merge request is reviewed commit by commit, a daily audit finds "
+                     "what is overdue, the monthly reports are kept as artifacts. A pipeline "
+                     "file that says something else is never replaced (unless --force)."),
+    "opt.ci.platform": ("流水线所在的代码托管平台。", "The hosting platform that runs the "
+                        "pipeline."),
+    "opt.ci.force": ("替换内容不同的已有流水线文件。", "Replace a pipeline file that says "
+                     "something else."),
+    "opt.ci.print": ("只输出流水线，不写文件。", "Print the pipeline instead of writing it."),
+    "help.validate": ("校验记录的格式与前后一致，不含与日期有关的规则，供提交前检查使用。",
+                      "Check the records' schema and consistency, without the rules that "
+                      "depend on the date: for pre-commit."),
+    "help.validate.text": ("逾期、临期、未按时排查等随日期变化的规则留给 safecheck audit；发现错误"
+                           "（或使用 --strict 时有提醒）时退出码为 1。",
+                           "Overdue, due soon, inspections due and the other rules that change "
+                           "with the date are left to safecheck audit; exit 1 on an error "
+                           "finding (or, with --strict, a warning)."),
+    "opt.validate.files": ("只报告这些文件的问题（默认：全部；其中有 safecheck.yaml 或检查表时也是"
+                           "全部）。",
+                           "Report only on these files (default: all; all too when "
+                           "safecheck.yaml or a checklist is among them)."),
     "help.fmt": ("按规范格式（第 2 版）重写记录，或检查格式。",
                  "Rewrite records canonically (schema 2), or check them."),
     "opt.fmt.paths": ("要规范化的文件（默认：所有记录）。", "Files to format (default: every "
@@ -343,7 +392,9 @@ WORDS: dict[str, tuple[str, str]] = {
                          "…), so adjacent periods add up; git says when each fact was "
                          "recorded (late registrations) and who recorded each sign-off."),
     "opt.report.week": ("ISO 周，如 2026-W48。", "An ISO week, e.g. 2026-W48."),
-    "opt.report.month": ("月份，如 2026-11。", "A month, e.g. 2026-11."),
+    "opt.report.month": ("月份，如 2026-11；this 为本月，last 为上月。",
+                         "A month, e.g. 2026-11; this or last: today's month or the one "
+                         "before."),
     "opt.report.quarter": ("季度，如 2026-Q4。", "A quarter, e.g. 2026-Q4."),
     "opt.report.year": ("年份，如 2026。", "A year, e.g. 2026."),
     "opt.report.since": ("第一天。", "The first day."),

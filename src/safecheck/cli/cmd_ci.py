@@ -1,0 +1,79 @@
+"""Commands for CI: ci (write a pipeline) and validate (pre-commit's check)."""
+
+# No `from __future__ import annotations`: see cmd_records.py.
+
+import datetime as dt
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from safecheck.cli.app import app, runtime
+from safecheck.cli.ci_report import CodequalityOpt, InstallOpt, JunitOpt, Platform
+from safecheck.cli.cmd_views import AuditFormat
+
+if TYPE_CHECKING:
+    from safecheck.context import LedgerContext
+
+ForceOpt = Annotated[bool, typer.Option("--force", help="opt.ci.force")]
+
+
+def write_ci(context: "LedgerContext", today: dt.date, platform: Platform,
+             install: str | None, force: bool, show: bool = False) -> int:
+    """Build the pipeline of ``platform`` for the ledger and write (or print) it."""
+    from safecheck import pipelines
+    from safecheck.i18n import text
+
+    requirement = pipelines.install_requirement(install)
+    pipeline = pipelines.build_pipeline(context.root, pipelines.Platform(platform.value),
+                                        context.settings, requirement, today,
+                                        context.settings.locale)
+    if show:
+        sys.stdout.write(pipeline.text)
+        return 0
+    written = pipelines.write_pipeline(pipeline, force)
+    print(text("ci.written" if written else "ci.unchanged", path=pipeline.relpath))
+    cron = pipelines.daily_cron(context.settings.timezone, today)
+    print(text(f"ci.next.{platform.value}", path=pipeline.relpath, cron=cron),
+          file=sys.stderr)
+    return 0
+
+
+@app.command("ci", help="help.ci", rich_help_panel="group.files")
+def ci_command(
+    ctx: typer.Context,
+    platform: Annotated[Platform, typer.Argument(help="opt.ci.platform")],
+    install: InstallOpt = None,
+    force: ForceOpt = False,
+    show: Annotated[bool, typer.Option("--print", help="opt.ci.print")] = False,
+) -> int:
+    """The ``ci`` command: the ledger's GitLab or GitHub pipeline, written or printed."""
+    rt = runtime(ctx)
+    return write_ci(rt.context(), rt.today(), platform, install, force, show)
+
+
+@app.command("validate", help="help.validate", rich_help_panel="group.report")
+def validate_command(
+    ctx: typer.Context,
+    files: Annotated[list[Path] | None, typer.Argument(
+        help="opt.validate.files", metavar="metavar.file")] = None,
+    fmt: Annotated[AuditFormat | None, typer.Option(
+        "--format", help="opt.ci_format")] = None,
+    strict: Annotated[bool, typer.Option("--strict", help="opt.audit.strict")] = False,
+    junit_xml: JunitOpt = None,
+    codequality: CodequalityOpt = None,
+) -> int:
+    """The ``validate`` command: audit without the dated rules, for pre-commit."""
+    from safecheck.cli.ci_report import pick_format, report_audit
+    from safecheck.i18n import text
+    from safecheck.validation import dated_rules, validate
+
+    rt = runtime(ctx)
+    context = rt.context()
+    result = validate(context, rt.today(), files)
+    code = report_audit(result, context, fmt.value if fmt else None, strict, junit_xml,
+                        codequality)
+    if pick_format(fmt.value if fmt else None) == "text":
+        print(text("ci.validate.timeless", rules=dated_rules()), file=sys.stderr)
+    return code
