@@ -1,4 +1,4 @@
-"""Commands that read the ledger or lay it out: init, list, show, audit, fmt, schema."""
+"""Commands that read the ledger or lay it out: init, list, show, audit, fmt."""
 
 # No `from __future__ import annotations` here: Typer would have to eval every option's
 # annotation string when it builds the command tree, which costs start-up time.
@@ -45,15 +45,6 @@ class AuditFormat(StrEnum):
     GITHUB = "github"
 
 
-class SchemaKind(StrEnum):
-    """Record kinds with a JSON Schema."""
-
-    HAZARD = "hazard"
-    INSPECTION = "inspection"
-    CHECKLIST = "checklist"
-    SETTINGS = "settings"
-
-
 @app.command("init")
 def init_command(
     path: Annotated[Path, typer.Argument(help="Where to lay out the repository.",
@@ -79,6 +70,9 @@ def init_command(
 
     created = init_repository(path, org.strip(), [parse_unit(u) for u in unit], lang,
                               today_in("Asia/Shanghai"))
+    from safecheck.cli.cmd_editors import set_up_after_init
+
+    created += set_up_after_init(path, lang)
     console = stdout()
     for file in created:
         console.print(f"created {file}", markup=False)
@@ -194,7 +188,10 @@ def _rewrite(ctx: typer.Context, paths: list[Path] | None, check: bool, commit: 
 
     rt = runtime(ctx)
     root = rt.root()
-    result = format_records(root, paths, check, only_old=migrate)
+    from safecheck.output.progress import progress_bar
+
+    with progress_bar() as progress:
+        result = format_records(root, paths, check, only_old=migrate, progress=progress)
     kind = "migrate" if migrate else "fmt"
     for relpath in result.changed:
         print(text(f"{kind}.{'would' if check else 'done'}", path=relpath))
@@ -238,15 +235,3 @@ def migrate_command(
     measures.
     """
     return _rewrite(ctx, None, check, commit, migrate=True)
-
-
-@app.command("schema")
-def schema_command(
-    kind: Annotated[SchemaKind, typer.Argument(help="Which record kind.")] = SchemaKind.HAZARD,
-) -> int:
-    """JSON Schema of a record kind."""
-    from safecheck.output.console import print_json
-    from safecheck.schemas import json_schema
-
-    print_json(json_schema(kind.value))
-    return 0

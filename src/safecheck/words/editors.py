@@ -445,12 +445,10 @@ WORDS.update({
                                  "--vscode needs a safety repository (run it in one or pass --repo)"),
     "schema.not_folder": ("--output {path}：不是文件夹", "--output {path}: not a folder"),
     # VS Code settings
-    "editors.settings_unreadable": ("{path} 无法解析为 JSON（可能含注释），未修改；请手动加入 yaml.schemas：{schemas}",
-                                    "{path} is not plain JSON (comments?), left as it is; add yaml.schemas by hand: {schemas}"),
-    "editors.settings_not_object": ("{path} 中的 {key} 不是对象，未修改",
-                                    "{key} in {path} is not an object, left as it is"),
-    "editors.updated": ("已更新 {path}", "updated {path}"),
-    "editors.created": ("已创建 {path}", "created {path}"),
+    "editors.settings_unreadable": ("{path} 不是纯 JSON（可能含注释），未修改；请手动加入：{schemas}",
+                                    "{path} is not plain JSON (comments?), left as it is; add by hand: {schemas}"),
+    "editors.settings_not_object": ("{path} 中的 {setting} 类型不对，未修改",
+                                    "{setting} in {path} is not what VS Code expects, left as it is"),
     # the completion command
     "completion.cmd.help": ("输出 shell 自动补全脚本（bash、zsh、fish 或 powershell）。\n\n"
                             "补全命令、选项、隐患编号、单位代码和排查领域。例如 bash：\n"
