@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from safecheck import i18n
+from safecheck.cli import completion
 from safecheck.errors import EXIT_BUG, EXIT_INPUT, SafecheckError
 
 _LOCALE_LINE = re.compile(rb"^locale:[ \t]*['\"]?(zh|en)['\"]?[ \t]*(?:#.*)?$", re.MULTILINE)
@@ -67,6 +68,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     from safecheck.cli.app import app
 
     command = typer.main.get_command(app)
+    if completion.requested():  # the shell asks what TAB offers: answer and exit
+        completion.prepare(command)
     try:
         result = command.main(args=args,
                               prog_name="safecheck", standalone_mode=False)
