@@ -52,7 +52,7 @@ def loader_accepts(kind: str, data: dict[str, Any]) -> bool:
     from safecheck.models.inspection import Inspection
 
     if kind == "hazard":
-        hazard, problems = hazard_from_data(data, lambda: "", "x.yaml")
+        hazard, _ = hazard_from_data(data, lambda: "", "x.yaml")
         # lifecycle problems come with the hazard; a structural one leaves none
         return hazard is not None
     model = {"inspection": Inspection, "checklist": Checklist, "settings": Settings}[kind]
