@@ -162,3 +162,12 @@ def test_schema_vscode_outside_a_repository_is_refused(tmp_path: Path) -> None:
     result = run("schema", "--vscode", cwd=tmp_path)
     assert result.code == 2 and "--vscode" in result.err
     assert not (tmp_path / ".vscode").exists()
+
+
+def test_a_folder_where_a_schema_file_belongs_is_refused(repo: SafetyRepo,
+                                                         tmp_path: Path) -> None:
+    out = tmp_path / "schemas"
+    (out / "settings.schema.json").mkdir(parents=True)
+    result = repo.run("schema", "-o", str(out))
+    assert result.code == 2 and "settings.schema.json" in result.err
+    assert sorted(p.name for p in out.iterdir()) == ["settings.schema.json"]  # none written

@@ -193,22 +193,29 @@ def write_schemas(folder: Path, kinds: Iterable[str], locale: Locale | str | Non
     if folder.exists() and not folder.is_dir():
         raise SafecheckError(Msg("schema.not_folder", path=str(folder)))
     texts = [(folder / file_name(kind), schema_text(kind, locale)) for kind in kinds]
+    found = [_current(path) for path, _ in texts]  # every file readable before any write
     done = []
-    for path, content in texts:
-        try:
-            before: str | None = path.read_text(encoding="utf-8")
-        except FileNotFoundError:
-            before = None
-        except (OSError, UnicodeDecodeError):
-            before = None
-            if path.exists():
-                raise SafecheckError(Msg("schema.not_folder", path=str(path))) from None
+    for (path, content), before in zip(texts, found, strict=True):
         if before == content:
             done.append((path, False))
             continue
         atomic.write_text(path, content, expected=before)
         done.append((path, True))
     return done
+
+
+def _current(path: Path) -> str | None:
+    """What a schema file holds now (None: no such file)."""
+    from safecheck.errors import SafecheckError
+    from safecheck.i18n import Msg
+
+    try:
+        return path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return None
+    except (OSError, UnicodeDecodeError) as exc:
+        reason = getattr(exc, "strerror", None) or type(exc).__name__
+        raise SafecheckError(Msg("schema.unreadable", path=str(path), reason=reason)) from None
 
 
 # --- what the models check in validators, said in the schema where JSON Schema can ----

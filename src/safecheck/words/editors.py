@@ -443,6 +443,7 @@ WORDS.update({
     "schema.unchanged": ("未变化 {path}", "unchanged {path}"),
     "schema.vscode_needs_repo": ("--vscode 需要在台账仓库中使用（或用 --repo 指定）",
                                  "--vscode needs a safety repository (run it in one or pass --repo)"),
+    "schema.unreadable": ("无法读取 {path}（{reason}），未写入", "cannot read {path} ({reason}); nothing was written"),
     "schema.not_folder": ("--output {path}：不是文件夹", "--output {path}: not a folder"),
     # VS Code settings
     "editors.settings_unreadable": ("{path} 不是纯 JSON（可能含注释），未修改；请手动加入：{schemas}",
