@@ -59,6 +59,7 @@ ALLOWED = {
     "text", "json", "table", "csv", "xlsx", "markdown", "github", "pass", "fail", "before",
     "after", "other", "hazard", "inspection", "checklist", "settings", "error", "warning",
     "off", "true", "false", "from", "junit", "gitlab", "this", "last",
+    "bash", "zsh", "fish", "powershell",
     *{level.value for level in Level},
     *{status.value for status in Status}, *DEFAULT_DOMAINS, *DEFAULT_SOURCES,
     # the commands themselves
@@ -72,7 +73,7 @@ _STRIP = [re.compile(p) for p in (
     r"\S+@\S+",                                            # e-mail addresses
     r"“[^”]*”",                                            # what the user wrote, quoted
     r"\bsafecheck(?: [a-z][a-z-]*)?",                      # commands as they are typed
-    r"\bGitHub Actions\b",                                 # a product's name
+    r"\bGitHub Actions\b|\bVS Code\b",                     # products' names
     r"[A-Z0-9]{2,6}-\d{8}-[\w-]+",                         # hazard and inspection IDs
     r"\b[0-9a-f]{7,40}\b",                                 # commit ids
     r"(?<![\w-])--?[A-Za-z][\w-]*",                        # option names
@@ -106,7 +107,7 @@ def chinese_runs(output: str, values: Iterable[str]) -> list[str]:
 
 #: What the sample types that is neither an identifier nor a choice.
 TYPED = {"severe", "mining", "gossip", "abc", "nosuchrev", "nonsense", "nosuch", "lst",
-         "colour", "bogus"}
+         "colour", "bogus", "tcsh"}
 
 
 def _record(repo: SafetyRepo, hazard_id: str, content: str | bytes) -> None:
@@ -150,6 +151,8 @@ def sample(repo: SafetyRepo) -> list[tuple[str, str]]:
     runs = [("review HEAD~1..HEAD", ["review", "HEAD~1..HEAD"])]
     runs += [(f"show {bad}", ["show", bad]) for bad in _bad_records(repo)]
     fields = list(BASE_FIELDS)
+    blocked = repo.path / "schemas"
+    (blocked / "hazard.schema.json").mkdir(parents=True)  # a folder where a schema goes
 
     def new(option: str, value: str) -> list[str]:
         changed = list(fields)
@@ -200,12 +203,16 @@ def sample(repo: SafetyRepo) -> list[tuple[str, str]]:
         ("ci bad install", ["ci", "gitlab", "--install", "safecheck{x}"]),
         ("validate", ["validate"]),
         ("validate outside", ["validate", "/nonexistent/x.yaml"]),
+        ("schema unknown kind", ["schema", "nosuch"]),
+        ("schema unreadable", ["schema", "--output", str(blocked)]),
+        ("completion unknown shell", ["completion", "tcsh"]),
         ("help", ["--help"]),
         ("bare", []),
     ]
     runs += [(f"{command} --help", [command, "--help"]) for command in (
         "new-hazard", "plan", "close", "major", "edit", "list", "inspect", "inspections",
-        "report", "review", "export", "init", "fmt", "ci", "validate")]
+        "report", "review", "export", "init", "fmt", "ci", "validate", "schema",
+        "completion")]
     out = []
     for label, args in runs:
         result = repo.run(*args)

@@ -13,6 +13,7 @@ from safecheck.errors import DataError, Problem
 from safecheck.i18n import Msg
 from safecheck.loading import validated
 from safecheck.models.hazard import SCHEMA, Hazard
+from safecheck.progress import Progress, tracked
 
 
 @dataclass
@@ -53,11 +54,14 @@ def _files(root: Path, paths: list[Path] | None) -> list[Path]:
 
 
 def format_records(root: Path, paths: list[Path] | None, check: bool,
-                   only_old: bool = False) -> FormatResult:
+                   only_old: bool = False, progress: Progress | None = None) -> FormatResult:
     """Canonicalize ``paths`` (default: every hazard and inspection file); with
-    ``only_old``, only files of an older schema (``migrate``). ``check`` writes nothing."""
+    ``only_old``, only files of an older schema (``migrate``). ``check`` writes nothing.
+    ``progress`` hears of each file done."""
     result = FormatResult()
-    for path in _files(root, paths):
+    files = _files(root, paths)
+    task = Msg("progress.migrate" if only_old else "progress.fmt")
+    for path in tracked(files, len(files), progress, task):
         relpath = layout.relative(root, path)
         try:
             text = yamlio.read_file(path, relpath)

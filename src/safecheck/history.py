@@ -18,10 +18,12 @@ from safecheck import parallel
 from safecheck.cache import ParsedCache, cache_dir
 from safecheck.errors import Problem
 from safecheck.gitrepo import GitRepo
+from safecheck.i18n import Msg
 from safecheck.layout import INSPECTIONS, RECORDS
 from safecheck.models.hazard import Hazard
 from safecheck.models.inspection import Inspection
 from safecheck.models.timeline import Timeline
+from safecheck.progress import Progress, tracked
 from safecheck.store import hazard_from_data
 
 #: Timelines share the summary cache file; the prefix names their wire format.
@@ -71,8 +73,9 @@ class Snapshot:
 class Reader:
     """Reads and parses blobs for one run, through the persistent blob cache."""
 
-    def __init__(self, git: GitRepo) -> None:
+    def __init__(self, git: GitRepo, progress: Progress | None = None) -> None:
         self.git = git
+        self.progress = progress    # hears of each blob parsed
         self._folder = cache_dir(git.root)
         self._blob_cache: ParsedCache | None = None     # loaded only when a blob is parsed
         self._summaries = ParsedCache(self._folder / "summaries.marshal"
@@ -131,7 +134,8 @@ class Reader:
             return
         contents = self.git.blobs(wanted)
         items = [(blob, contents.get(blob, b"")) for blob in wanted]
-        for result in parallel.parse_blobs(items):
+        for result in tracked(parallel.parse_blobs(items), len(items), self.progress,
+                              Msg("progress.records")):
             if result.data is not None:
                 self._data[result.label] = result.data
                 self.cache.put(result.label, result.data)

@@ -76,3 +76,4 @@ from safecheck.cli import cmd_history  # noqa: E402,F401
 from safecheck.cli import cmd_export  # noqa: E402,F401
 from safecheck.cli import cmd_forms  # noqa: E402,F401
 from safecheck.cli import cmd_ci  # noqa: E402,F401
+from safecheck.cli import cmd_editors  # noqa: E402,F401

@@ -95,11 +95,14 @@ def report_command(
     locale = lang or context.settings.locale
     git = GitRepo(context.root)
     git.check()
-    reader = Reader(git)
-    try:
-        data = report.build_report(context, git, reader, window, locale, at or "HEAD")
-    finally:
-        reader.close()
+    from safecheck.output.progress import progress_bar
+
+    with progress_bar() as progress:
+        reader = Reader(git, progress)
+        try:
+            data = report.build_report(context, git, reader, window, locale, at or "HEAD")
+        finally:
+            reader.close()
     if fmt is ReportFormat.JSON:
         import json
 

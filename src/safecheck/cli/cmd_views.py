@@ -1,4 +1,4 @@
-"""Commands that read the ledger or lay it out: init, list, show, audit, fmt, schema."""
+"""Commands that read the ledger or lay it out: init, list, show, audit, fmt."""
 
 # No `from __future__ import annotations` here: Typer would have to eval every option's
 # annotation string when it builds the command tree, which costs start-up time.
@@ -52,15 +52,6 @@ class AuditFormat(StrEnum):
     GITLAB = "gitlab"
 
 
-class SchemaKind(StrEnum):
-    """Record kinds with a JSON Schema."""
-
-    HAZARD = "hazard"
-    INSPECTION = "inspection"
-    CHECKLIST = "checklist"
-    SETTINGS = "settings"
-
-
 @app.command("init", help="help.init", rich_help_panel="group.files")
 def init_command(
     path: Annotated[Path, typer.Argument(help="opt.init.path", metavar="metavar.dir",
@@ -98,6 +89,9 @@ def init_command(
             raise SafecheckError(Msg("ci.exists", path=target, platform=ci.value))
     created = init_repository(path, org.strip(), units, lang, today_in("Asia/Shanghai"),
                               base_branch)
+    from safecheck.cli.cmd_editors import set_up_after_init
+
+    created += set_up_after_init(path, lang)
     console = stdout()
     for file in created:
         if file.name == ".git":
@@ -219,7 +213,10 @@ def _rewrite(ctx: typer.Context, paths: list[Path] | None, check: bool, commit: 
 
     rt = runtime(ctx)
     root = rt.root()
-    result = format_records(root, paths, check, only_old=migrate)
+    from safecheck.output.progress import progress_bar
+
+    with progress_bar() as progress:
+        result = format_records(root, paths, check, only_old=migrate, progress=progress)
     kind = "migrate" if migrate else "fmt"
     for relpath in result.changed:
         print(text(f"{kind}.{'would' if check else 'done'}", path=relpath))
@@ -256,15 +253,3 @@ def migrate_command(
 ) -> int:
     """The ``migrate`` command: older records upgraded to schema 2."""
     return _rewrite(ctx, None, check, commit, migrate=True)
-
-
-@app.command("schema", help="help.schema", rich_help_panel="group.files")
-def schema_command(
-    kind: Annotated[SchemaKind, typer.Argument(help="opt.schema.kind")] = SchemaKind.HAZARD,
-) -> int:
-    """The ``schema`` command: the JSON Schema of a record kind."""
-    from safecheck.output.console import print_json
-    from safecheck.schemas import json_schema
-
-    print_json(json_schema(kind.value))
-    return 0

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from safecheck import i18n
+from safecheck.cli import completion
 from safecheck.errors import EXIT_BUG, EXIT_INPUT, SafecheckError
 
 _LOCALE_LINE = re.compile(rb"^locale:[ \t]*['\"]?(zh|en)['\"]?[ \t]*(?:#.*)?$", re.MULTILINE)
@@ -119,6 +120,8 @@ def _run(args: list[str]) -> int:
     from safecheck.cli.app import app
 
     command = typer.main.get_command(app)
+    if completion.requested():  # the shell asks what TAB offers: answer and exit
+        completion.prepare(command)
     try:
         result = command.main(args=args,
                               prog_name="safecheck", standalone_mode=False)

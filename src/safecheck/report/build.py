@@ -15,6 +15,7 @@ from safecheck.gitrepo import GitRepo
 from safecheck.history import Reader, id_of, is_hazard_path
 from safecheck.i18n import Msg, text
 from safecheck.models.timeline import Timeline
+from safecheck.progress import Progress, tracked
 from safecheck.report import figures
 from safecheck.report.figures import Ledger
 from safecheck.report.windows import Window, trend_buckets
@@ -69,7 +70,7 @@ def build_report(context: LedgerContext, git: GitRepo, reader: Reader, window: W
     headline["late_registrations"] = len(late)
     closings = ledger.closings_in(window)
     closers = _closers(git, reader, sha, [paths[t.id] for t, _, _ in closings if t.id in paths],
-                       window.start)
+                       window.start, reader.progress)
     return {
         "organization": settings.organization, "locale": locale.value,
         "title": text(f"report.title.{window.kind}", locale, label=_period(window, locale)),
@@ -138,15 +139,16 @@ def _recorded(git: GitRepo, sha: str, window: Window, timezone: str) -> dict[str
             if is_hazard_path(path)}
 
 
-def _closers(git: GitRepo, reader: Reader, sha: str, paths: list[str], since: dt.date
-             ) -> dict[tuple[str, dt.date], str]:
+def _closers(git: GitRepo, reader: Reader, sha: str, paths: list[str], since: dt.date,
+             progress: Progress | None = None) -> dict[tuple[str, dt.date], str]:
     """Who recorded each sign-off: the author of the commit whose version of the file
     first holds that passing verification."""
     if not paths:
         return {}
     commits = git.log([sha], paths=sorted(set(paths)), since=since)
     found: dict[tuple[str, dt.date], str] = {}
-    for commit in reversed(commits):  # oldest first
+    oldest_first = commits[::-1]
+    for commit in tracked(oldest_first, len(oldest_first), progress, Msg("progress.history")):
         for change in commit.changes:
             if not (change.new_path and change.new_blob and is_hazard_path(change.new_path)):
                 continue

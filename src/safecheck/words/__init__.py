@@ -9,6 +9,7 @@ from __future__ import annotations
 from safecheck.words import (
     audit,
     ci,
+    editors,
     errors,
     forms,
     help,
@@ -34,4 +35,5 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     **usage.WORDS,
     **help.WORDS,
     **ci.WORDS,
+    **editors.WORDS,
 }

@@ -57,6 +57,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "metavar.campaign": ("专项排查", "CAMPAIGN"),
     "metavar.branch": ("分支", "BRANCH"),
     "metavar.requirement": ("安装要求", "REQUIREMENT"),
+    "metavar.shell": ("命令行环境", "SHELL"),
     # the application
     "help.app": ("用 git 中的 YAML 文件管理安全生产隐患台账。",
                  "Keep a workplace-safety hazard ledger as YAML files in git."),
@@ -321,8 +322,36 @@ WORDS: dict[str, tuple[str, str]] = {
                           "becomes its interim control measures."),
     "opt.migrate.check": ("只列出需要升级的文件（有则退出码为 1）。",
                           "Only report the files that would change (exit 1 if any)."),
-    "help.schema": ("输出某类记录的 JSON Schema。", "JSON Schema of a record kind."),
-    "opt.schema.kind": ("记录类别。", "Which record kind."),
+    # editors and the shell (cmd_editors.py)
+    "help.schema": ("输出记录的 JSON Schema，供编辑器和其他工具使用。",
+                    "JSON Schema of the record kinds, for editors and other tools."),
+    "help.schema.text": ("不加 --output 时打印一种（默认为 hazard）；加 --output 时把四种（或指定"
+                         "的一种）写入该文件夹；加 --vscode 时还在 .vscode/settings.json 中为 "
+                         "VS Code 的 YAML 插件登记这些 schema（默认写入 .safecheck/schemas）。",
+                         "Without --output, print one (hazard by default); with --output, "
+                         "write all four (or the one named) into that folder; with --vscode, "
+                         "also map them for VS Code's YAML extension in .vscode/settings.json "
+                         "(written to .safecheck/schemas by default)."),
+    "opt.schema.kind": ("记录类别（默认：hazard；写入文件夹时默认全部四种）。",
+                        "Which record kind (default: hazard; all four when writing a "
+                        "folder)."),
+    "opt.schema.output": ("把 schema 文件写入此文件夹，如 .safecheck/schemas。",
+                          "Write the schema files into this folder, e.g. .safecheck/schemas."),
+    "opt.schema.lang": ("标题和说明的语言（默认：台账的语言）。",
+                        "Language of titles and descriptions (default: the ledger's)."),
+    "opt.schema.vscode": ("同时在 .vscode/settings.json 中为 VS Code 的 YAML 插件登记这些 "
+                          "schema。",
+                          "Also map them for VS Code's YAML extension in "
+                          ".vscode/settings.json."),
+    "help.completion": ("输出命令行自动补全脚本。", "Print the shell completion script."),
+    "help.completion.text": ("补全命令、选项、隐患编号、单位代码和排查领域。例如 bash："
+                             "safecheck completion bash > "
+                             "~/.local/share/bash-completion/completions/safecheck",
+                             "Completes commands, options, hazard IDs, unit codes and "
+                             "domains. For bash, e.g.: safecheck completion bash > "
+                             "~/.local/share/bash-completion/completions/safecheck"),
+    "opt.completion.shell": ("所用的命令行环境：bash、zsh、fish 或 powershell。",
+                             "The shell: bash, zsh, fish or powershell."),
     # checklists and inspections (cmd_inspect.py)
     "help.checklists": ("列出检查表，或某个检查表的检查项及建议等级。",
                         "List the checklists, or one checklist's items with their suggested "
