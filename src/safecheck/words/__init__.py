@@ -6,7 +6,16 @@ Keys are stable identifiers; templates use ``{name}`` parameters (see safecheck.
 
 from __future__ import annotations
 
-from safecheck.words import audit, forms, history, labels, lifecycle, messages, report
+from safecheck.words import (
+    audit,
+    forms,
+    history,
+    importing,
+    labels,
+    lifecycle,
+    messages,
+    report,
+)
 
 CATALOGUE: dict[str, tuple[str, str]] = {
     **labels.WORDS,
@@ -16,4 +25,5 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     **audit.WORDS,
     **report.WORDS,
     **forms.WORDS,
+    **importing.WORDS,
 }
