@@ -50,13 +50,14 @@ def export_command(
 ) -> int:
     """The ledger as CSV or XLSX (隐患台账).
 
-    The columns managers keep, with the same filters as list.
+    The columns managers keep, with the same filters as list. XLSX adds a title row,
+    overdue rows in red, print setup and a summary sheet; import reads both back.
     """
     from safecheck.errors import SafecheckError
     from safecheck.output import spreadsheet
     from safecheck.query import build_filter, select
     from safecheck.store import load_ledger
-    from safecheck.tabular import headings, ledger_rows
+    from safecheck.tabular import headings, ledger_book, ledger_rows
 
     rt = runtime(ctx)
     context = rt.context()
@@ -69,15 +70,17 @@ def export_command(
                          overdue, inspection, source or [], source_ref, responsible,
                          contractor, due_within)
     ledger = load_ledger(context.root)
-    rows = ledger_rows(select(ledger.hazards, where, today), context, today)
-    heads = headings(context.settings.locale)
+    chosen = list(select(ledger.hazards, where, today))
     if chosen_format is ExportFormat.XLSX:
         assert output is not None
-        spreadsheet.write_xlsx(output, heads, rows, title="隐患台账")
-    elif output is None:
-        sys.stdout.write(spreadsheet.csv_text(heads, rows))
+        spreadsheet.write_ledger_xlsx(output, ledger_book(chosen, context, today))
     else:
-        spreadsheet.write_csv(output, heads, rows)
+        rows = ledger_rows(chosen, context, today)
+        heads = headings(context.settings.locale)
+        if output is None:
+            sys.stdout.write(spreadsheet.csv_text(heads, rows))
+        else:
+            spreadsheet.write_csv(output, heads, rows)
     if output is not None:
-        print(f"{len(rows)} → {output}", file=sys.stderr)
+        print(f"{len(chosen)} → {output}", file=sys.stderr)
     return 0
