@@ -55,6 +55,7 @@ WORDS: dict[str, tuple[str, str]] = {
                                      "the reopening of {date} comes before the row's round: it belongs to an earlier cycle and is left out (kept in the transcript)"),
     "import.row.plan_complete": ("状态为“{given}”，但五到位已齐全：与 new-hazard 一样记为整改中", "status '{given}', but the five in place are complete: recorded as rectifying, as new-hazard does"),
     "import.row.status_conflict": ("状态“{given}”与本行记载不符：按本行的整改、验收记录应为“{found}”", "status '{given}' does not agree with the row: its rounds and verifications make it '{found}'"),
+    "import.row.governance": ("状态为“{status}”的重大隐患须已有治理方案：缺少{missing}", "a major hazard that is {status} needs its governance plan: {missing} missing"),
     "import.row.late": ("{message}（历史台账补录请加 --backfill）", "{message} (to import a historical ledger, add --backfill)"),
     "import.row.twice": ("与第 {first} 行是同一隐患（单位、排查日期、隐患名称、部位相同）", "the same hazard as row {first} (same unit, date found, title and location)"),
     "import.row.same_id": ("编号 {id} 在表中出现不止一次", "ID {id} appears more than once in the sheet"),
@@ -77,6 +78,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "import.commit": ("导入台账 {file}：{count} 条{backfill}", "Import ledger {file}: {count} records{backfill}"),
     "import.commit_backfill": ("（历史补录）", " (backfilled history)"),
     # the report
+    "import.shown": ("{file}{sheet} 第 {row} 行{ref}", "{file}{sheet}, row {row}{ref}"),
+    "import.shown_ref": ("（原编号 {ref}）", " (its own number {ref})"),
     "import.where": ("第 {row} 行", "row {row}"),
     "import.where_column": ("第 {row} 行 {heading}（{letter}列）", "row {row}, {heading} (column {letter})"),
     "import.where_field": ("第 {row} 行 {heading}", "row {row}, {heading}"),
