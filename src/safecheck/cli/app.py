@@ -61,4 +61,5 @@ from safecheck.cli import cmd_views  # noqa: E402,F401
 from safecheck.cli import cmd_inspect  # noqa: E402,F401
 from safecheck.cli import cmd_history  # noqa: E402,F401
 from safecheck.cli import cmd_export  # noqa: E402,F401
+from safecheck.cli import cmd_import  # noqa: E402,F401
 from safecheck.cli import cmd_forms  # noqa: E402,F401
