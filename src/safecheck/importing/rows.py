@@ -361,13 +361,16 @@ def judge(data: dict[str, Any], row: int, context: LedgerContext, today: dt.date
     if contractor and not contractor.get("name"):
         problems.append(RowProblem(row, "contractor", Msg("refuse.contractor_name")))
         data = {**data, "contractor": {**contractor, "name": "-"}}
+    data = {k: v for k, v in data.items() if v is not None}  # absent, hence "required"
     try:
         hazard = Hazard.model_validate(data)
     except ValidationError as exc:
-        for problem in problems_from(exc, ""):
-            problems.append(RowProblem(row, column_of(problem.field) or _top(problem.field),
-                                       _required(problem)))
-        return Judged(None, problems)
+        found = [RowProblem(row, column_of(p.field) or _top(p.field), _required(p))
+                 for p in problems_from(exc, "")]
+        required = {p.key for p in found if p.message == Msg("import.row.required")}
+        if {"title", "description"} <= required:  # one text missing, not two
+            found = [p for p in found if p.key != "description"]
+        return Judged(None, problems + found)
     late = 0
     for broken in check_change(None, hazard, context.settings, today):
         if broken.rule == "late-entry" and backfill:
@@ -383,6 +386,7 @@ def judge(data: dict[str, Any], row: int, context: LedgerContext, today: dt.date
         problems.append(RowProblem(row, governance[0], Msg(
             "import.row.governance", status=hazard.status,
             missing=describe_missing(governance))))
+    problems = list(dict.fromkeys(problems))  # a rule found twice is said once
     return Judged(hazard if not problems else None, problems, late)
 
 
