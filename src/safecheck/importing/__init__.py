@@ -231,9 +231,10 @@ def _plan(context: LedgerContext, sheet: Sheet, report: ImportReport, body: list
         key = content_key(data["unit"], data["found_on"], data["title"], data["location"])
         twin = existing.get(wanted) if wanted else None
         known = twin.id if twin else by_content.get(key)
-        if known is not None:
+        if known is not None:  # not imported, so not judged; its unreadable cells still are
             report.duplicates.append(Duplicate(row.number, known, _differs(existing[known],
                                                                            data)))
+            report.errors.extend(parsed.problems)
             continue
         if key in seen and all(key):
             problems.append(RowProblem(row.number, None, Msg("import.row.twice",

@@ -153,8 +153,8 @@ def field_of(heading: str) -> tuple[str, int] | None:
 
 
 def fields() -> list[str]:
-    """Every field a column may be mapped to."""
-    return [*KINDS]
+    """Every field a column may usefully be mapped to (not the ones never imported)."""
+    return [key for key in KINDS if key not in NOT_IMPORTED]
 
 
 def heading_of(key: str, locale: str) -> str:

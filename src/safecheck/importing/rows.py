@@ -318,19 +318,15 @@ def column_of(record_field: str | None) -> str | None:
     return dotted if dotted in KINDS else None
 
 
-def inferred_headings(inferred: tuple[str, ...] | list[str], columns: list[Column],
-                      locale: str) -> list[str]:
-    """The inferred fields of a record as the headings of their columns (the sheet's own
-    heading where it has the column, else the export's)."""
-    from safecheck.importing.columns import heading_of
+def inferred_headings(inferred: tuple[str, ...] | list[str], locale: str) -> list[str]:
+    """The inferred fields of a record in words (整改内容, 整改人, 状态 …)."""
+    from safecheck.labels import label
 
     out: list[str] = []
     for name in inferred:
-        key = column_of(name)
-        own = next((c.heading for c in columns if key and c.key == key), None)
-        heading = own or (heading_of(key, locale) if key else name)
-        if heading not in out:
-            out.append(heading)
+        word = label(column_of(name) or name, locale)
+        if word not in out:
+            out.append(word)
     return out
 
 

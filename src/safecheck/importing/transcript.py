@@ -33,7 +33,7 @@ def render_transcript(sheet: Sheet, header_row: int, columns: list[Column], row:
               pair(say("recorded_as"), f"{hazard.id} "
                    f"({text(f'status.{hazard.status.value}', locale)})")]
     if imported is not None and imported.inferred:
-        filled = inferred_headings(imported.inferred, columns, locale)
+        filled = inferred_headings(imported.inferred, locale)
         lines.append(pair(say("inferred"), render(filled, locale)))
     lines += ["", say("cells")]
     by_index = {c.index: c for c in columns}

@@ -74,8 +74,7 @@ def print_report(report: ImportReport, fmt: str, context: LedgerContext) -> None
         line = (f"  {escape(verb)}  [bold]{h.id}[/bold]  "
                 f"{escape(text('import.where', locale, row=created.row))}  "
                 f"{escape(text(f'status.{h.status.value}', locale))}  {escape(h.title)}")
-        filled = inferred_headings(h.imported.inferred if h.imported else (), report.columns,
-                                   locale)
+        filled = inferred_headings(h.imported.inferred if h.imported else (), locale)
         if filled:
             line += f"  [dim]{escape(text('import.inferred_short', locale, fields=filled))}[/dim]"
         out.print(line, overflow="fold")
@@ -102,7 +101,7 @@ def print_report(report: ImportReport, fmt: str, context: LedgerContext) -> None
                           duplicates=len(report.duplicates))))
     if report.backfilled:
         err.print(escape(text("import.backfilled", locale, count=report.backfilled,
-                              days=context.settings.late_entry_days)))
+                              days=context.settings.late_entry_days)), soft_wrap=True)
     if report.commit:
         out.print(escape(text("import.committed", locale, sha=report.commit[:8])))
     sys.stdout.flush()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 WORDS: dict[str, tuple[str, str]] = {
     "field.imported": ("导入来源", "Imported from"),
+    "field.verification": ("验收结论", "Verification"),
     # reading the file
     "import.unreadable": ("无法读取 {file}：{reason}", "cannot read {file}: {reason}"),
     "import.too_large": ("{file} 超过 {mb} MB，不是一份台账", "{file} is larger than {mb} MB: not a ledger"),
