@@ -491,3 +491,20 @@ def test_the_core_reports_progress_and_never_prints(repo: SafetyRepo, tmp_path: 
     assert calls == [("check", 1, 3), ("check", 2, 3), ("check", 3, 3),
                      ("write", 1, 3), ("write", 2, 3), ("write", 3, 3)]
     assert capsys.readouterr() == ("", "")
+
+
+def test_an_english_ledger_round_trips(en_repo: SafetyRepo, tmp_path: Path) -> None:
+    hazard = en_repo.new_hazard("--level", "major", "--interim-measure", "Stop all work",
+                                "--interim-measure", "=Cordon off")
+    exported = tmp_path / "ledger.csv"
+    assert en_repo.run("export", "-o", str(exported)).code == 0
+    header = sheet_rows(exported)[0]
+    assert header[:3] == ["ID", "Unit", "Department"] and "Interim control measures" in header
+    target = make_repo(tmp_path / "target", locale="en")
+    out = imported(target, str(exported))
+    assert [c["id"] for c in out["created"]] == [hazard]
+    before, after = records(en_repo)[hazard], records(target)[hazard]
+    assert after.pop("imported") == {"file": "ledger.csv", "row": 2}
+    assert after.pop("documents") == {"other": ["imported-row.txt"]}
+    before.pop("documents", None)
+    assert before == after
