@@ -255,9 +255,11 @@ def test_export_csv_and_xlsx(repo: SafetyRepo, tmp_path: Path) -> None:
     xlsx = tmp_path / "台账.xlsx"
     assert repo.run("export", "-o", str(xlsx), "--status", "closed").code == 0
     sheet = openpyxl.load_workbook(xlsx).active
-    assert sheet is not None and sheet.max_row == 2 and sheet.title == "隐患台账"
-    header = [c.value for c in sheet[1]]
-    found = sheet.cell(row=2, column=header.index("排查日期") + 1).value
+    assert sheet is not None and sheet.max_row == 4      # title, date and counts, header
+    assert sheet.title == "隐患台账"
+    assert sheet.cell(1, 1).value == "示例集团隐患排查治理台账"
+    header = [c.value for c in sheet[3]]
+    found = sheet.cell(row=4, column=header.index("排查日期") + 1).value
     assert found is not None and found.date().isoformat() == "2026-11-16"
     assert repo.run("export", "--format", "xlsx").code == 2
 

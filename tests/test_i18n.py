@@ -22,6 +22,8 @@ from records import PLAN as RECORD_PLAN
 from records import REPORTED, data
 from safecheck import yamlio
 from safecheck.audit import RULES
+from safecheck.i18n import text as word
+from safecheck.importing.columns import fields as import_fields
 from safecheck.vocab import DEFAULT_DOMAINS, DEFAULT_SOURCES, Level, Status
 from safecheck.words import CATALOGUE
 
@@ -59,7 +61,7 @@ ALLOWED = {
     "text", "json", "table", "csv", "xlsx", "markdown", "github", "pass", "fail", "before",
     "after", "other", "hazard", "inspection", "checklist", "settings", "error", "warning",
     "off", "true", "false", "from", "junit", "gitlab", "this", "last",
-    "bash", "zsh", "fish", "powershell",
+    "bash", "zsh", "fish", "powershell", *import_fields(),
     *{level.value for level in Level},
     *{status.value for status in Status}, *DEFAULT_DOMAINS, *DEFAULT_SOURCES,
     # the commands themselves
@@ -152,6 +154,14 @@ def sample(repo: SafetyRepo) -> list[tuple[str, str]]:
     runs += [(f"show {bad}", ["show", bad]) for bad in _bad_records(repo)]
     fields = list(BASE_FIELDS)
     blocked = repo.path / "schemas"
+    exported = repo.path.parent / "ledger.csv"
+    no_header = repo.path.parent / "notes.csv"
+    no_header.write_text("a,b\n1,2\n", encoding="utf-8")
+    bad_row = repo.path.parent / "rows.csv"  # the export's headings, a row that is wrong
+    locale = "en" if "locale: en" in (repo.path / "safecheck.yaml").read_text("utf-8") else "zh"
+    bad_row.write_text(",".join(word("field." + f, locale) for f in (
+        "title", "location", "domain", "level", "found_on", "found_by")) +
+        "\nabc,abc,fire-safety,severe,2026-02-30,abc\n", encoding="utf-8")
     (blocked / "hazard.schema.json").mkdir(parents=True)  # a folder where a schema goes
 
     def new(option: str, value: str) -> list[str]:
@@ -206,13 +216,18 @@ def sample(repo: SafetyRepo) -> list[tuple[str, str]]:
         ("schema unknown kind", ["schema", "nosuch"]),
         ("schema unreadable", ["schema", "--output", str(blocked)]),
         ("completion unknown shell", ["completion", "tcsh"]),
+        ("export", ["export", "-o", str(exported)]),
+        ("import the export again", ["import", str(exported), "--dry-run"]),
+        ("import without a header", ["import", str(no_header)]),
+        ("import a bad row", ["import", str(bad_row), "--unit", "SW", "--source",
+                              "self-inspection"]),
         ("help", ["--help"]),
         ("bare", []),
     ]
     runs += [(f"{command} --help", [command, "--help"]) for command in (
         "new-hazard", "plan", "close", "major", "edit", "list", "inspect", "inspections",
         "report", "review", "export", "init", "fmt", "ci", "validate", "schema",
-        "completion")]
+        "completion", "import")]
     out = []
     for label, args in runs:
         result = repo.run(*args)

@@ -31,3 +31,25 @@ def test_the_readme_walkthrough_runs_as_written(tmp_path: Path) -> None:
     log = subprocess.run(["git", "log", "--format=%s"], cwd=tmp_path / "ledger",
                          capture_output=True, text=True, check=True).stdout.splitlines()
     assert log[0].startswith("销号 RQ-20261120-") and len(log) == 12
+
+
+def test_the_readme_import_example_runs_as_written(tmp_path: Path) -> None:
+    import shutil
+
+    text = README.read_text(encoding="utf-8")
+    block = re.search(r"<!-- import-example -->\n```sh\n(.*?)```", text, re.DOTALL)
+    assert block, "the README has lost its import example"
+    project = tmp_path / "safecheck"
+    shutil.copytree(README.parent / "examples", project / "examples")
+    bin_dir = str(Path(sys.executable).parent)
+    env = dict(os.environ, PATH=f"{bin_dir}{os.pathsep}{os.environ['PATH']}")
+    done = subprocess.run(["bash", "-c", "set -uo pipefail\n" + block.group(1)], cwd=project,
+                          env=env, capture_output=True, text=True, timeout=120, check=False)
+    assert done.returncode == 1, done.stderr            # audit's finding, nothing else
+    out = done.stdout
+    assert "试导入（--dry-run）：将新建 5 条" in out and "新建 5 条，已在台账 0 条" in out
+    assert "新建 0 条，已在台账 5 条" in out and "5 条隐患" in out
+    assert "verification-overdue" in out and "错误：" not in done.stderr
+    log = subprocess.run(["git", "log", "--format=%s"], cwd=project / "导入示例",
+                         capture_output=True, text=True, check=True).stdout.splitlines()
+    assert log[0] == "导入台账 台账示例.xlsx：5 条（历史补录）"

@@ -74,6 +74,7 @@ from safecheck.cli import cmd_views  # noqa: E402,F401
 from safecheck.cli import cmd_inspect  # noqa: E402,F401
 from safecheck.cli import cmd_history  # noqa: E402,F401
 from safecheck.cli import cmd_export  # noqa: E402,F401
+from safecheck.cli import cmd_import  # noqa: E402,F401
 from safecheck.cli import cmd_forms  # noqa: E402,F401
 from safecheck.cli import cmd_ci  # noqa: E402,F401
 from safecheck.cli import cmd_editors  # noqa: E402,F401

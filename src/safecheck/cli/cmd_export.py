@@ -49,13 +49,14 @@ def export_command(
     due_within: DueWithinOpt = None,
     as_of: AsOfOpt = None,
 ) -> int:
-    """The ``export`` command: the ledger's columns as CSV or XLSX (隐患台账)."""
+    """The ``export`` command: the ledger's columns as CSV or XLSX (隐患台账); XLSX with a
+    title row, overdue rows in red, print setup and a summary sheet."""
     from safecheck.errors import SafecheckError
     from safecheck.i18n import Msg, text
     from safecheck.output import spreadsheet
     from safecheck.query import build_filter, select
     from safecheck.store import load_ledger
-    from safecheck.tabular import headings, ledger_rows
+    from safecheck.tabular import headings, ledger_book, ledger_rows
 
     rt = runtime(ctx)
     context = rt.context()
@@ -68,15 +69,20 @@ def export_command(
                          overdue, inspection, source or [], source_ref, responsible,
                          contractor, due_within)
     ledger = load_ledger(context.root)
-    rows = ledger_rows(select(ledger.hazards, where, today), context, today)
-    heads = headings(context.settings.locale)
+    chosen = list(select(ledger.hazards, where, today))
     if chosen_format is ExportFormat.XLSX:
         assert output is not None
-        spreadsheet.write_xlsx(output, heads, rows, title=text("export.sheet"))
-    elif output is None:
-        sys.stdout.write(spreadsheet.csv_text(heads, rows))
+        spreadsheet.write_ledger_xlsx(output, ledger_book(chosen, context, today))
     else:
-        spreadsheet.write_csv(output, heads, rows)
+        rows = ledger_rows(chosen, context, today)
+        heads = headings(context.settings.locale)
+        if output is None:
+            # The same bytes as -o FILE: with a BOM Excel reads the Chinese (a terminal
+            # does not need one).
+            bom = "" if sys.stdout.isatty() else "\ufeff"
+            sys.stdout.write(bom + spreadsheet.csv_text(heads, rows))
+        else:
+            spreadsheet.write_csv(output, heads, rows)
     if output is not None:
-        print(text("export.written", count=len(rows), path=output), file=sys.stderr)
+        print(text("export.written", count=len(chosen), path=output), file=sys.stderr)
     return 0

@@ -21,7 +21,7 @@ from safecheck.models.hazard import EDITABLE_FIELDS, Correction, Hazard
 from safecheck.vocab import Level, Result, Status
 
 #: Registered facts that no command changes at all.
-FIXED_FIELDS = ("unit", "inspection")
+FIXED_FIELDS = ("unit", "inspection", "imported")
 #: Major-hazard facts set once and then kept (a failed assessment may be superseded).
 WRITE_ONCE_MAJOR = ("basis", "reported_on", "reported_to", "supervised_by", "objectives",
                     "plan_approved_by", "signoff")

@@ -183,6 +183,19 @@ class Void(Record):
     date: Date
 
 
+class Imported(Record):
+    """Where a record imported from a spreadsheet came from (台账导入): the file, sheet
+    and row, the row's own number when it is not the ID, and the fields the sheet did
+    not state (filled in by a stated rule or an import option). Set once, never changed."""
+
+    file: Line
+    sheet: Line | None = None
+    row: int = Field(ge=1)
+    ref: Line | None = None
+    inferred: tuple[Annotated[str, StringConstraints(
+        pattern=r"^[a-z][a-z_]*(\.[a-z0-9_]+)*$", max_length=80)], ...] = ()
+
+
 def upgrade_schema_1(data: dict[str, Any]) -> dict[str, Any]:
     """A schema 1 mapping in schema 2's shape: its one ``rectification`` becomes the
     first round, holding every after/other document (schema 1 did not say which round a
@@ -227,6 +240,7 @@ class Hazard(Record):
     level: Level
     source: Slug
     source_ref: Line | None = None
+    imported: Imported | None = None
     found_on: Date
     found_by: Name
     root_cause: Text | None = None

@@ -13,7 +13,7 @@ from rich.panel import Panel
 from rich.table import Table
 
 from safecheck.context import LedgerContext
-from safecheck.i18n import render, text
+from safecheck.i18n import Msg, render, text
 from safecheck.labels import label, level_label, source_label, status_label
 from safecheck.models.hazard import Hazard
 from safecheck.output.console import stdout
@@ -95,6 +95,12 @@ def print_hazard(hazard: Hazard, path: str, context: LedgerContext, today: dt.da
         ("description", h.description.rstrip()), ("root_cause", h.root_cause),
     ):
         _kv(table, key, value, locale)
+    if h.imported is not None:
+        i = h.imported
+        _kv(table, "imported", Msg(
+            "import.shown", file=i.file, row=i.row,
+            sheet=text("import.sheet_of", locale, sheet=i.sheet) if i.sheet else "",
+            ref=Msg("import.shown_ref", ref=i.ref) if i.ref else ""), locale)
     if h.plan is not None:
         p = h.plan
         _kv(table, "measures", "\n".join(f"{i}. {m}" for i, m in enumerate(p.measures, 1)),

@@ -1,4 +1,10 @@
-"""Writing the ledger table as CSV (UTF-8 with a BOM, so Excel shows Chinese) or XLSX."""
+"""Writing the ledger table as CSV (UTF-8 with a BOM, so Excel shows Chinese) or XLSX.
+
+Text that a spreadsheet would run as a formula (OWASP "CSV injection") is neutralised:
+in CSV with a leading quote that ``import`` takes away again
+(:mod:`safecheck.formulas`); in XLSX by storing it as a text cell with Excel's quote
+prefix, which shows the text as it is and never evaluates it.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +15,8 @@ from pathlib import Path
 from typing import Any
 
 from safecheck import atomic
+from safecheck.formulas import is_dangerous, neutralise
+from safecheck.tabular import LedgerBook
 
 
 def _cell(value: Any) -> str:
@@ -20,12 +28,13 @@ def _cell(value: Any) -> str:
 
 
 def csv_text(headings: list[str], rows: list[list[Any]]) -> str:
-    """CSV text with a header row."""
+    """CSV text with a header row; text that a spreadsheet would run as a formula is
+    neutralised (:func:`safecheck.formulas.neutralise`, undone by ``import``)."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(headings)
+    writer.writerow([neutralise(h) for h in headings])
     for row in rows:
-        writer.writerow([_cell(_excel_safe(v)) for v in row])
+        writer.writerow([neutralise(_cell(v)) for v in row])
     return out.getvalue()
 
 
@@ -34,42 +43,114 @@ def write_csv(path: Path, headings: list[str], rows: list[list[Any]]) -> None:
     atomic.replace_bytes(path, ("\ufeff" + csv_text(headings, rows)).encode("utf-8"))
 
 
-def write_xlsx(path: Path, headings: list[str], rows: list[list[Any]], title: str) -> None:
-    """An XLSX workbook: frozen header row, filters, dates as dates, sensible widths."""
+def _as_text_cell(cell: Any) -> None:
+    """A text that begins like a formula stays text: a text cell with Excel's quote
+    prefix (shown as typed, never evaluated; the text itself is unchanged)."""
+    if isinstance(cell.value, str) and is_dangerous(cell.value):
+        cell.data_type = "s"
+        cell.quotePrefix = True
+
+
+_OVERDUE_FILL = "FFC7CE"   # Excel's "light red fill"
+_HEADING_FILL = "D9E1F2"
+
+
+def write_ledger_xlsx(path: Path, book: LedgerBook) -> None:
+    """The ledger as a workbook: a title row with the organisation and a row with the
+    date and counts above the header row; overdue rows filled red; frozen header,
+    filters, dates as dates; landscape, fit to the page width, the header row repeated
+    on every printed page; and a summary sheet by unit and by domain."""
     from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font
+    from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
     from openpyxl.utils import get_column_letter
 
-    book = Workbook()
-    sheet = book.active
+    headings, rows = book.headings, book.rows
+    width = len(headings)
+    workbook = Workbook()
+    sheet = workbook.active
     assert sheet is not None
-    sheet.title = title[:31]
+    sheet.title = book.sheet[:31]
+    sheet.append([book.title])
+    sheet.append([book.meta])
+    for number, size in ((1, 14), (2, 10)):
+        sheet.merge_cells(start_row=number, start_column=1, end_row=number, end_column=width)
+        sheet.cell(number, 1).font = Font(bold=number == 1, size=size)
+    heading_row = 3
     sheet.append(headings)
-    for cell in sheet[1]:
+    thin = Side(style="thin", color="BFBFBF")
+    border = Border(left=thin, right=thin, top=thin, bottom=thin)
+    for cell in sheet[heading_row]:
         cell.font = Font(bold=True)
-    for row in rows:
-        sheet.append([_excel_safe(v) for v in row])
-    for column, heading in enumerate(headings, start=1):
-        width = max([len(heading) * 2] + [min(len(_cell(r[column - 1])), 40) for r in rows])
-        sheet.column_dimensions[get_column_letter(column)].width = max(8, min(width + 2, 50))
-    for line in sheet.iter_rows(min_row=2):
-        for cell in line:
+        cell.fill = PatternFill("solid", fgColor=_HEADING_FILL)
+        cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
+        cell.border = border
+        _as_text_cell(cell)
+    red = PatternFill("solid", fgColor=_OVERDUE_FILL)
+    top = Alignment(wrap_text=True, vertical="top")
+    for row, overdue in zip(rows, book.overdue, strict=True):
+        sheet.append(row)
+        for cell in sheet[sheet.max_row]:
+            _as_text_cell(cell)
             if isinstance(cell.value, dt.date):
                 cell.number_format = "yyyy-mm-dd"
-            cell.alignment = Alignment(wrap_text=True, vertical="top")
-    sheet.freeze_panes = "A2"
-    sheet.auto_filter.ref = sheet.dimensions
+            cell.alignment = top
+            cell.border = border
+            if overdue:
+                cell.fill = red
+    for column, heading in enumerate(headings, start=1):
+        longest = max([len(heading) * 2] + [min(len(_cell(r[column - 1])), 40) for r in rows])
+        sheet.column_dimensions[get_column_letter(column)].width = max(8, min(longest + 2, 50))
+    sheet.freeze_panes = f"B{heading_row + 1}"
+    sheet.auto_filter.ref = (f"A{heading_row}:{get_column_letter(width)}"
+                             f"{heading_row + len(rows)}")
+    _print_setup(sheet, f"{heading_row}:{heading_row}")
+    _summary(workbook.create_sheet(book.summary_sheet[:31]), book, border)
     buffer = io.BytesIO()
-    book.save(buffer)
+    workbook.save(buffer)
     atomic.replace_bytes(path, buffer.getvalue())
 
 
-def _excel_safe(value: Any) -> Any:
-    # OWASP's CSV-injection advice: spreadsheet programs run a cell that starts with
-    # = + - @ as a formula, so such text is prefixed with a quote.
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@"):
-        return "'" + value
-    return value
+def _print_setup(sheet: Any, title_rows: str) -> None:
+    """Landscape A4, one page wide (as many pages down as it takes), ``title_rows``
+    repeated on every printed page."""
+    from openpyxl.worksheet.properties import PageSetupProperties
+
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    sheet.print_title_rows = title_rows
+
+
+def _summary(sheet: Any, book: LedgerBook, border: Any) -> None:
+    """Counts by status and overdue, by unit and by domain, each with its total."""
+    from openpyxl.styles import Alignment, Font
+    from openpyxl.utils import get_column_letter
+
+    width = len(book.summary_headings) + 1
+    sheet.append([book.summary_title])
+    sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=width)
+    sheet.cell(1, 1).font = Font(bold=True, size=14)
+    for first, table in ((book.unit_heading, book.by_unit),
+                         (book.domain_heading, book.by_domain)):
+        sheet.append([])
+        sheet.append([first, *book.summary_headings])
+        start = sheet.max_row
+        for values in table:
+            sheet.append(values)
+        for line in sheet.iter_rows(min_row=start, max_row=sheet.max_row, max_col=width):
+            for cell in line:
+                cell.border = border
+                _as_text_cell(cell)
+                if cell.column > 1:
+                    cell.alignment = Alignment(horizontal="center", wrap_text=True)
+        for cell in (*sheet[start], *sheet[sheet.max_row]):
+            cell.font = Font(bold=True)
+    sheet.column_dimensions["A"].width = 28
+    for column in range(2, width + 1):
+        sheet.column_dimensions[get_column_letter(column)].width = 12
+    _print_setup(sheet, "1:1")
 
 
 def write_statistics_xlsx(path: Path, data: dict[str, Any]) -> None:
@@ -98,7 +179,9 @@ def write_statistics_xlsx(path: Path, data: dict[str, Any]) -> None:
     heading_row = 4
     sheet.append([c["label"] for c in columns])
     for values in data["cells"]:
-        sheet.append([_excel_safe(v) for v in values])
+        sheet.append(values)
+        for cell in sheet[sheet.max_row]:
+            _as_text_cell(cell)
     thin = Side(style="thin")
     last = heading_row + len(data["cells"])
     for line in sheet.iter_rows(min_row=heading_row, max_row=last, max_col=width):

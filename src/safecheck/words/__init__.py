@@ -14,6 +14,7 @@ from safecheck.words import (
     forms,
     help,
     history,
+    importing,
     labels,
     lifecycle,
     messages,
@@ -36,4 +37,5 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     **help.WORDS,
     **ci.WORDS,
     **editors.WORDS,
+    **importing.WORDS,
 }

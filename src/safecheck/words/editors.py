@@ -52,6 +52,12 @@ _MODELS: dict[str, tuple[str, str, str, str]] = {
                   "A closed hazard sent back to rectification, with its new deadline."),
     "Void": ("作废", "Void", "作废登记的原因（重复或误登记）。",
              "Why a registration was voided (a duplicate or a mistake)."),
+    "Imported": ("导入来源", "Import provenance",
+                 "从表格台账导入的记录的来源：文件、工作表、行号、原表编号，以及原表未载明、按规则补记"
+                 "的字段；写入后不再改变。",
+                 "Where a record imported from a spreadsheet came from: the file, sheet and row, "
+                 "the row's own number, and the fields the sheet did not state (filled in by "
+                 "rule); fixed once written."),
     "Inspection": ("排查记录", "Inspection run",
                    "按一张检查表在一个单位一天的排查：每项如实记录合格、不合格、不适用或未检查。",
                    "One checklist walked through at one unit on one day: every item is "
@@ -262,6 +268,20 @@ _FIELDS: dict[str, tuple[str, str, str, str]] = {
     "Void.by": ("经办人", "By", "作废的人员（manager 角色，不得为责任人）。",
                 "Who voided it (a manager, not the responsible person)."),
     "Void.date": ("作废日期", "Date", f"作废{_DATE_ZH}。", f"The day, {_DATE_EN}."),
+    "Hazard.imported": ("导入来源", "Imported from",
+                        "由 safecheck import 写入（可选），写入后不再改变。",
+                        "Written by safecheck import (optional); never changed afterwards."),
+    "Imported.file": ("来源文件", "File", "导入的表格文件名。", "The spreadsheet's file name."),
+    "Imported.sheet": ("工作表", "Sheet", "工作表名称（CSV 文件没有）。",
+                       "The sheet's name (none for a CSV file)."),
+    "Imported.row": ("行号", "Row", "该行在表格中的行号（从 1 开始）。",
+                     "The row's number in the sheet (from 1)."),
+    "Imported.ref": ("原编号", "Own number", "原表中该行自己的编号（不是隐患编号时）。",
+                     "The row's own number in the sheet, when it is not the ID."),
+    "Imported.inferred": ("补记的字段", "Inferred fields",
+                          "原表未载明、按规则或导入选项补记的字段。",
+                          "Fields the sheet did not state, filled in by a rule or an import "
+                          "option."),
     # --- inspection -----------------------------------------------------------------
     "Inspection.kind": ("记录类型", "Kind", "固定为 inspection。", "Always inspection."),
     "Inspection.schema": ("格式版本", "Schema version", "记录格式版本：1 或 2。",
@@ -440,4 +460,6 @@ WORDS.update({
     "progress.migrate": ("升级记录格式", "Migrating records"),
     "progress.records": ("读取记录", "Reading records"),
     "progress.history": ("读取提交历史", "Reading history"),
+    "progress.import.check": ("检查表格中的行", "Checking rows"),
+    "progress.import.write": ("写入记录", "Writing records"),
 })

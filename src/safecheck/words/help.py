@@ -58,6 +58,9 @@ WORDS: dict[str, tuple[str, str]] = {
     "metavar.branch": ("分支", "BRANCH"),
     "metavar.requirement": ("安装要求", "REQUIREMENT"),
     "metavar.shell": ("命令行环境", "SHELL"),
+    "metavar.sheet": ("工作表", "SHEET"),
+    "metavar.map": ("栏目=字段", "HEADING=FIELD"),
+    "metavar.level": ("等级", "LEVEL"),
     # the application
     "help.app": ("用 git 中的 YAML 文件管理安全生产隐患台账。",
                  "Keep a workplace-safety hazard ledger as YAML files in git."),
@@ -457,6 +460,37 @@ WORDS: dict[str, tuple[str, str]] = {
                           "to stdout)."),
     "opt.export.format": ("文件格式（默认：按 --output 的扩展名，否则为 csv）。",
                           "File format (default: from --output's suffix, else csv)."),
+    "help.import": ("从表格台账（XLSX 或 CSV）导入隐患。",
+                    "Import hazards from a spreadsheet ledger (XLSX or CSV)."),
+    "help.import.text": ("中英文表头均可识别（export 导出的栏目和常见的隐患台账栏目）；每一行先按"
+                         "与各命令相同的规则校验，任何一行有问题则不写入任何内容（退出码为 2）。"
+                         "已在台账中的行（编号相同，或单位、排查日期、隐患名称、部位都相同）跳过，"
+                         "重复导入不会重复登记。",
+                         "Chinese and English headings are understood (the columns export "
+                         "writes and those of common hazard ledgers); every row is checked by "
+                         "the rules the commands apply, and if any row has a problem nothing "
+                         "is written (exit 2). Rows already in the ledger (the same ID, or the "
+                         "same unit, date found, title and location) are skipped, so importing "
+                         "twice adds nothing."),
+    "opt.import.file": ("要导入的 .xlsx 或 .csv 文件（CSV 可为 UTF-8 或 GB18030 编码）。",
+                        "The .xlsx or .csv file (CSV in UTF-8 or GB18030)."),
+    "opt.import.sheet": ("要导入的工作表（默认：第一个有表头的工作表）。",
+                         "The sheet to import (default: the first with a header row)."),
+    "opt.import.map": ("指明一列的含义，如 --map 整改负责人2=responsible；写作 栏目=- 则明确忽略"
+                       "该列。",
+                       "Say what a column means, e.g. --map 'Owner 2=responsible'; "
+                       "HEADING=- ignores it."),
+    "opt.import.unit": ("表中没有单位时使用的单位代码。", "Unit code for rows that name none."),
+    "opt.import.domain": ("表中没有排查领域时使用的领域。", "Domain for rows that name none."),
+    "opt.import.source": ("表中没有隐患来源时使用的来源。", "Source for rows that name none."),
+    "opt.import.level": ("表中没有隐患等级时使用的等级（general 或 major）。",
+                         "Level for rows that name none (general or major)."),
+    "opt.import.backfill": ("补录历史台账：接受早于 late_entry_days 的整改、验收等记录（review "
+                            "会逐项列出）。",
+                            "A historical ledger: accept dated entries older than "
+                            "late_entry_days (review lists each)."),
+    "opt.import.dry_run": ("只报告将新建什么，不写入任何内容。",
+                           "Only report what would be created; write nothing."),
     # form (cli/cmd_forms.py)
     "help.form": ("可打印的表单：整改通知书、销号单、统计分析表。",
                   "Printable forms: the rectification notice, the sign-off sheet, the statistics."),
