@@ -113,6 +113,7 @@ def build_report(context: LedgerContext, git: GitRepo, reader: Reader, window: W
         "trend": [{**b, "start": _iso(b["start"]), "end": _iso(b["end"])}
                   for b in figures.trend(ledger, trend_buckets(window))],
         "coverage": _coverage(context, ledger, end, locale),
+        "unreadable": sorted(snap.unreadable),
     }
 
 
