@@ -74,7 +74,10 @@ def export_command(
         assert output is not None
         spreadsheet.write_xlsx(output, heads, rows, title=text("export.sheet"))
     elif output is None:
-        sys.stdout.write(spreadsheet.csv_text(heads, rows))
+        # The same bytes as -o FILE: with a BOM Excel reads the Chinese (a terminal
+        # does not need one).
+        bom = "" if sys.stdout.isatty() else "\ufeff"
+        sys.stdout.write(bom + spreadsheet.csv_text(heads, rows))
     else:
         spreadsheet.write_csv(output, heads, rows)
     if output is not None:
