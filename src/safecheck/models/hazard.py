@@ -349,6 +349,27 @@ class Hazard(Record):
         """Every document named by the record."""
         return self.documents.all() if self.documents else []
 
+    def event_dates(self) -> list[tuple[str, dt.date]]:
+        """(field, day) of everything that happened: found, each extension approved, round
+        completed, verification, reopening, correction, major-hazard step and the void.
+        Deadlines are not events: they may lie ahead."""
+        dated: list[tuple[str, dt.date | None]] = [("found_on", self.found_on)]
+        for name, entries, attr in (("extensions", self.extensions, "approved_on"),
+                                    ("rectifications", self.rectifications, "completed_on"),
+                                    ("verifications", self.verifications, "date"),
+                                    ("reopenings", self.reopenings, "date"),
+                                    ("corrections", self.corrections, "date")):
+            dated += [(f"{name}.{i}.{attr}", getattr(e, attr)) for i, e in enumerate(entries)]
+        if self.major is not None:
+            dated += [("major.reported_on", self.major.reported_on),
+                      ("major.assessment.date",
+                       self.major.assessment.date if self.major.assessment else None),
+                      ("major.signoff.date",
+                       self.major.signoff.date if self.major.signoff else None)]
+        if self.void is not None:
+            dated.append(("void.date", self.void.date))
+        return [(field, day) for field, day in dated if day is not None]
+
 
 # "Overdue" and "due soon" are defined here once; audit, list, report and forms ask these.
 def deadline_from(plan: dt.date | None, extensions: list[tuple[dt.date, dt.date]],
