@@ -85,10 +85,16 @@ class Journal:
                 removed.append(fields[2])
         for fields in entries:
             if fields[0] == _FOLDER and len(fields) == 2:
-                for temp in stale_temporaries(self._inside(fields[1])):
+                try:
+                    folder = self._inside(fields[1])
+                except ValueError:
+                    continue
+                for temp in stale_temporaries(folder):
                     with contextlib.suppress(OSError):
                         temp.unlink()
                         removed.append(self._rel(temp))
+                with contextlib.suppress(OSError):
+                    folder.rmdir()  # a document folder the dead writer had just made
         self.clear()
         return removed
 
