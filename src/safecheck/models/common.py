@@ -92,6 +92,18 @@ def _amount(value: object) -> int | float:
     return value
 
 
+def amount_from_text(text: str) -> int | float:
+    """A money amount as people type it (``1200``, ``1,200``, ``1200.50``), held to the
+    same rules as a record's amount: the one parser of amounts (options, prompts, cells)."""
+    cleaned = text.strip().replace(",", "").replace("，", "")
+    try:
+        value: int | float = (int(cleaned) if re.fullmatch(r"[+-]?[0-9]+", cleaned)
+                              else float(cleaned))
+    except ValueError:
+        raise ValueError(Msg("value.number", value=text)) from None
+    return _amount(value)
+
+
 Date = Annotated[dt.date, BeforeValidator(parse_date)]
 # String rules run in pydantic-core as patterns: a Python validator per field would cost
 # a tenth of a cold audit. problems_from() turns pattern errors back into plain words.

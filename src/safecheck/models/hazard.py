@@ -21,7 +21,7 @@ from safecheck.models.common import (
     Text,
     UnitCode,
 )
-from safecheck.vocab import Level, Result, Status
+from safecheck.vocab import OPEN_STATUSES, Level, Result, Status
 
 SCHEMA = 2
 
@@ -313,7 +313,7 @@ class Hazard(Record):
     @property
     def is_open(self) -> bool:
         """Reported, rectifying or verifying: still on the books."""
-        return self.status in (Status.REPORTED, Status.RECTIFYING, Status.VERIFYING)
+        return self.status in OPEN_STATUSES
 
     def days_overdue(self, today: dt.date) -> int:
         """Days past the effective deadline while open; 0 when not overdue."""

@@ -10,10 +10,9 @@ from zoneinfo import ZoneInfo
 
 from safecheck.context import LedgerContext
 from safecheck.coverage import campaign_coverage, coverage
-from safecheck.errors import SafecheckError
 from safecheck.gitrepo import GitRepo
 from safecheck.history import Reader, id_of, is_hazard_path
-from safecheck.i18n import Msg, text
+from safecheck.i18n import text
 from safecheck.models.timeline import Timeline
 from safecheck.report import figures
 from safecheck.report.figures import Ledger
@@ -239,11 +238,3 @@ def _coverage(context: LedgerContext, ledger: Ledger, as_of: dt.date,
                  for u in context.settings.units],
         "due": sum(1 for c in cells if c.due),
     }
-
-
-def require_history(git: GitRepo, revision: str) -> None:
-    """Refuse a revision that is not a commit, in one line."""
-    try:
-        git.resolve(revision)
-    except SafecheckError:
-        raise SafecheckError(Msg("report.no_revision", revision=revision)) from None

@@ -181,10 +181,6 @@ WORDS: dict[str, tuple[str, str]] = {
     "template.not_utf8": ("模板 {where} 不是 UTF-8 文本", "{where}: not UTF-8 text"),
     # option values (cli/runtime.py and the commands)
     "option.repo_not_folder": ("--repo {path}：不是文件夹", "--repo {path}: not a folder"),
-    "option.not_number": ("“{value}”不是数字", "'{value}' is not a number"),
-    "option.not_finite": ("“{value}”不是有限的数字", "'{value}' is not a finite number"),
-    "option.negative_amount": ("金额不能为负数（{value}）", "the amount must not be negative "
-                               "({value})"),
     "export.xlsx_needs_output": ("--format xlsx 须同时用 --output 指定 .xlsx 文件",
                                  "--format xlsx needs --output FILE.xlsx"),
     "export.sheet": ("隐患台账", "Hazard ledger"),
