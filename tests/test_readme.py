@@ -31,3 +31,10 @@ def test_the_readme_walkthrough_runs_as_written(tmp_path: Path) -> None:
     log = subprocess.run(["git", "log", "--format=%s"], cwd=tmp_path / "ledger",
                          capture_output=True, text=True, check=True).stdout.splitlines()
     assert log[0].startswith("销号 RQ-20261120-") and len(log) == 12
+
+
+def test_every_audit_rule_is_in_the_readme() -> None:
+    from safecheck.audit import RULES
+
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    assert [r for r in RULES if f"| `{r}` |" not in readme] == []
