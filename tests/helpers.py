@@ -56,12 +56,37 @@ def run(*args: str, cwd: Path | None = None) -> Result:
     return Result(code, out.getvalue(), err.getvalue())
 
 
+#: Under a mutation run (mutmut copies the package into mutants/) the "installed" CLI is
+#: run in-process instead, so that the mutation tool sees which tests reach which code.
+IN_PROCESS = "/mutants/" in Path(sys.modules["safecheck"].__file__ or "").as_posix()
+
+
 def run_installed(*args: str, cwd: Path, env: dict[str, str] | None = None,
                   stdin: str | None = None) -> subprocess.CompletedProcess[str]:
     """Run the installed ``safecheck`` console script as a separate process."""
+    if IN_PROCESS:
+        return _in_process(list(args), cwd, env, stdin)
     exe = Path(sys.executable).with_name("safecheck")
     return subprocess.run([str(exe), *args], cwd=cwd, env=env or dict(os.environ),
                           capture_output=True, text=True, input=stdin, timeout=60)
+
+
+def _in_process(args: list[str], cwd: Path, env: dict[str, str] | None,
+                stdin: str | None) -> subprocess.CompletedProcess[str]:
+    saved = dict(os.environ)
+    old_stdin = sys.stdin
+    try:
+        if env is not None:
+            os.environ.clear()
+            os.environ.update(env)
+        sys.stdin = io.StringIO(stdin or "")
+        result = run(*args, cwd=cwd)
+    finally:
+        os.environ.clear()
+        os.environ.update(saved)
+        sys.stdin = old_stdin
+    return subprocess.CompletedProcess(["safecheck", *args], result.code, result.out,
+                                       result.err)
 
 
 class SafetyRepo:

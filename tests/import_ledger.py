@@ -174,8 +174,10 @@ def sheet_rows(path: Path) -> list[list[str]]:
     import datetime as dt
 
     if path.suffix == ".csv":
+        import io
+
         text = path.read_bytes().decode("utf-8-sig")
-        return list(csv.reader(text.splitlines()))
+        return list(csv.reader(io.StringIO(text, newline="")))  # cells may span lines
     import openpyxl
 
     sheet = openpyxl.load_workbook(path).worksheets[0]

@@ -105,7 +105,7 @@ def test_negative_funding_option(repo: SafetyRepo) -> None:
     plan = list(PLAN)
     plan[plan.index("--funding") + 1] = "-5"
     result = run_installed("new-hazard", "--no-input", *BASE_FIELDS, *plan, cwd=repo.path)
-    assert result.returncode == 2 and "金额不能为负数" in one_line_error(result.stderr)
+    assert result.returncode == 2 and "不能为负数" in one_line_error(result.stderr)
 
 
 def test_unknown_id_and_unknown_option(repo: SafetyRepo) -> None:

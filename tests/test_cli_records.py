@@ -114,7 +114,7 @@ def test_a_whole_life_closed_loop(repo: SafetyRepo, tmp_path: Path) -> None:
     (["extend", "{id}", "--to", "2026-12-30", "--reason", "x", "--approved-by", "陈明",
       "--approved-on", "2026-11-30"], "晚于记录日期"),
     (["close", "{id}", "--verified-by", "张伟", "--on", "2026-02-30"], "不是有效的日期"),
-    (["plan", "{id}", "--funding", "-100"], "金额不能为负数"),
+    (["plan", "{id}", "--funding", "-100"], "--funding：不能为负数"),
     (["rectify", "{id}", "--by", "王强", "--actions", "x", "--document", "/nonexistent.jpg"],
      "不是可读取的文件"),
 ])

@@ -11,7 +11,7 @@ import pytest
 
 from conftest import make_repo
 from helpers import SafetyRepo, run
-from import_ledger import build, sheet_rows, use_settings
+from import_ledger import build, fields, sheet_rows, use_settings
 from safecheck import yamlio
 
 HEADER = ["序号", "隐患名称", "隐患部位", "专业类别", "隐患级别", "排查时间", "排查人", "整改措施",
@@ -386,7 +386,11 @@ def test_formulas_are_neutralised_and_come_back_exactly(repo: SafetyRepo,
     sheet = write_csv(tmp_path / "台账.csv", rows)
     imported(repo, str(sheet), "--unit", "SW", "--source", "self-inspection")
     assert sorted(str(r["title"]) for r in records(repo).values()) == sorted(titles)
-    tab = repo.new_hazard("--location", "\t=1+1")
+    # A one-line text may no longer hold a tab (a control character), so none starts a
+    # cell; a multi-line text keeps its tabs, and its column is neutralised too.
+    assert repo.run("new-hazard", "--no-input", *fields("SW", "泵房", "\t=1+1",
+                                                        "2026-11-16")).code == 2
+    described = repo.new_hazard("--description", "@提醒\n\t缩进的第二行")
     csv_file, xlsx_file = tmp_path / "出.csv", tmp_path / "出.xlsx"
     assert repo.run("export", "-o", str(csv_file)).code == 0
     assert repo.run("export", "-o", str(xlsx_file)).code == 0
@@ -396,8 +400,8 @@ def test_formulas_are_neutralised_and_come_back_exactly(repo: SafetyRepo,
     assert all(not c.startswith(("=", "+", "-", "@", "\t", "\r")) for c in cells)
     assert "'=HYPERLINK(\"http://x\",\"点我\")" in cells and "''=已有引号" in cells
     assert "'普通引号" in cells                                # nothing to neutralise
-    located = {r[0]: r[exported[0].index("隐患部位")] for r in exported[1:]}
-    assert located[tab] == "'\t=1+1"
+    description = {r[0]: r[exported[0].index("隐患描述")] for r in exported[1:]}
+    assert description[described] == "'@提醒\n\t缩进的第二行"
     book = openpyxl.load_workbook(xlsx_file)
     letter = openpyxl.utils.get_column_letter(column + 1)
     written = {c.value: c for c in book.worksheets[0][letter][3:]}
@@ -508,3 +512,15 @@ def test_an_english_ledger_round_trips(en_repo: SafetyRepo, tmp_path: Path) -> N
     assert after.pop("documents") == {"other": ["imported-row.txt"]}
     before.pop("documents", None)
     assert before == after
+
+
+def test_a_transcript_is_journalled_like_a_copied_document(repo: SafetyRepo) -> None:
+    """A writer that dies between a transcript and its record leaves neither behind: the
+    next writer (here, the failing change itself) rolls the journal back."""
+    from safecheck import layout, store
+
+    record = layout.hazard_path(repo.path, "SW-20261116-0001")
+    with pytest.raises(RuntimeError), store.writing(repo.path):
+        store.write_document(record, "台账导入记录.txt", "行号：2\n")
+        raise RuntimeError("killed before the record was written")
+    assert not layout.documents_dir(record).exists() and not record.exists()

@@ -53,3 +53,10 @@ def test_the_readme_import_example_runs_as_written(tmp_path: Path) -> None:
     log = subprocess.run(["git", "log", "--format=%s"], cwd=project / "导入示例",
                          capture_output=True, text=True, check=True).stdout.splitlines()
     assert log[0] == "导入台账 台账示例.xlsx：5 条（历史补录）"
+
+
+def test_every_audit_rule_is_in_the_readme() -> None:
+    from safecheck.audit import RULES
+
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    assert [r for r in RULES if f"| `{r}` |" not in readme] == []

@@ -10,7 +10,9 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import re
 import shutil
+import stat
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -25,12 +27,45 @@ def _umask() -> int:
     return mask
 
 
+#: Temporary files carry the writer's process ID, so a later writer can tell the ones
+#: a killed process left behind (see safecheck.journal).
+_TEMP_MARK = ".safecheck-"
+_TEMP_NAME = re.compile(r"^\..*\.safecheck-([0-9]+)-[^/]*\.tmp$")
+
+
 def _temp_beside(path: Path) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    fd, name = tempfile.mkstemp(dir=path.parent, suffix=".tmp",
+                                prefix=f".{path.name}{_TEMP_MARK}{os.getpid()}-")
     os.close(fd)
     os.chmod(name, 0o666 & ~_umask())  # mkstemp makes 0600; files in a repo are shared
     return Path(name)
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # someone else's live process
+    return True
+
+
+def stale_temporaries(folder: Path) -> list[Path]:
+    """safecheck's temporary files in ``folder`` whose writer is no longer running."""
+    try:
+        names = os.listdir(folder)
+    except OSError:
+        return []
+    found = []
+    for name in names:
+        match = _TEMP_NAME.match(name)
+        if match and not _alive(int(match.group(1))):
+            found.append(folder / name)
+    return sorted(found)
 
 
 @contextlib.contextmanager
@@ -93,8 +128,19 @@ def _write_text(path: Path, text: str, expected: str | None) -> None:
 
 
 def replace_bytes(path: Path, data: bytes) -> None:
-    """Write an output file the user asked for (an export) in one rename."""
+    """Write an output file the user asked for (an export) in one rename; a device, FIFO
+    or terminal the user named (``-o /dev/stdout``) is written into, never replaced."""
     with _reporting(path):
+        try:
+            mode: int | None = path.stat().st_mode
+        except FileNotFoundError:
+            mode = None
+        if mode is not None and stat.S_ISDIR(mode):
+            raise SafecheckError(Msg("write.is_directory", path=str(path)))
+        if mode is not None and not stat.S_ISREG(mode):
+            with open(path, "wb") as handle:
+                handle.write(data)
+            return
         temp = _temp_beside(path)
         try:
             with open(temp, "wb") as handle:

@@ -138,6 +138,32 @@ def _unexpected_path(data: AuditInput) -> Iterator[Finding]:
                       stray.relpath, None, None, _unit_of(stray.relpath))
 
 
+@check("future-date", Severity.ERROR,
+       "something recorded as done after today (a found, verified or other event date)")
+def _future_date(data: AuditInput) -> Iterator[Finding]:
+    for stored in data.ledger.hazards:
+        for name, day in stored.hazard.event_dates():
+            if day > data.today:
+                yield _finding("future-date", stored, Msg(
+                    "audit.future", field=name, date=day, today=data.today), name)
+
+
+@check("id-date", Severity.ERROR,
+       "the date in a hazard's ID differs from the day it was found")
+def _id_date(data: AuditInput) -> Iterator[Finding]:
+    for stored in data.ledger.hazards:
+        h = stored.hazard
+        parsed = parse_hazard_id(h.id)
+        # A corrected found_on (更正, logged with its old value) keeps the ID it had.
+        first = next((c.fields["found_on"][0] for c in h.corrections
+                      if "found_on" in c.fields), None)
+        registered = first or h.found_on.isoformat()
+        if parsed is not None and parsed[1].isoformat() != registered:
+            yield _finding("id-date", stored, Msg(
+                "audit.id_date", id=stored.hazard.id, day=parsed[1],
+                found=stored.hazard.found_on), "found_on")
+
+
 @check("overdue", Severity.ERROR,
        "open past its effective deadline, the rectification not done in time", dated=True)
 def _overdue(data: AuditInput) -> Iterator[Finding]:

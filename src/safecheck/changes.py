@@ -53,6 +53,7 @@ def commit_files(context: LedgerContext, message: Msg, files: Sequence[Path]) ->
     committed."""
     from safecheck.gitrepo import GitRepo
 
+    store.settled(context.root)  # written: a kill during the commit must not undo it
     text = render(message, context.settings.locale)
     relpaths = [p.relative_to(context.root).as_posix() for p in files]
     try:

@@ -21,7 +21,6 @@ SETTINGS_FILE = "safecheck.yaml"
 
 Role = Literal["verifier", "approver", "manager", "keeper", "inspector"]
 #: The fixed vocabulary of roles (DESIGN.md): an unknown role is a settings error.
-ROLES: tuple[Role, ...] = ("verifier", "approver", "manager", "keeper", "inspector")
 
 
 #: Sources whose hazards need a root cause before closing, unless rules: says otherwise.

@@ -7,7 +7,6 @@ import datetime as dt
 import os
 import subprocess
 from collections.abc import Iterable, Mapping, Sequence
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -162,12 +161,6 @@ class GitRepo:
             raise GitError(Msg("git.no_common_history", a=a, b=b))
         return out.decode()
 
-    def last_before(self, when: dt.datetime, head: str) -> str | None:
-        """The last first-parent commit of ``head`` committed before ``when``, or None."""
-        out = self._run(["rev-list", "-1", "--first-parent", f"--before={when.isoformat()}",
-                         head]).strip()
-        return out.decode() or None
-
     def log(self, revisions: Sequence[str], paths: Sequence[str] = (),
             follow: bool = False, since: dt.date | None = None) -> list[Commit]:
         """First-parent commits of ``revisions`` (newest first) with their changes against
@@ -240,13 +233,6 @@ class GitRepo:
                     for path, blob in self.tree(new, prefix).items()]
         out = self._run(["diff-tree", "-r", "-z", "-M", "--no-abbrev", old, new, "--", prefix])
         return _parse_raw(out.decode("utf-8", "replace").split("\0"))
-
-    def diffs(self, pairs: Sequence[tuple[str | None, str]], prefix: str
-              ) -> dict[tuple[str | None, str], list[Change]]:
-        """:meth:`diff` for many pairs, the git processes running side by side."""
-        with ThreadPoolExecutor(max_workers=4) as pool:
-            results = pool.map(lambda pair: self.diff(pair[0], pair[1], prefix), pairs)
-            return dict(zip(pairs, results, strict=True))
 
     def tree(self, revision: str, prefix: str) -> dict[str, str]:
         """Blob ids of every file under ``prefix`` at ``revision``: path → blob id."""

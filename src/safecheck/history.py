@@ -68,6 +68,8 @@ class Snapshot:
     revision: str | None
     hazards: dict[str, Timeline] = field(default_factory=dict)   # by path
     inspections: list[Inspection] = field(default_factory=list)
+    #: Record files that could not be read (not counted: a report must say so).
+    unreadable: list[str] = field(default_factory=list)
 
 
 class Reader:
@@ -178,13 +180,15 @@ class Reader:
             timeline = timelines[blob]
             if timeline is not None:
                 snap.hazards[path] = timeline
+            else:
+                snap.unreadable.append(path)
         self.preload(run_files.items())
         for path, blob in run_files.items():
             data = self.data(path, blob)
-            if data is None:
-                continue
             try:
+                if data is None:
+                    raise ValueError(path)
                 snap.inspections.append(Inspection.model_validate(data))
-            except ValidationError:
-                continue  # audit reports bad inspection files; a report just skips them
+            except (ValueError, ValidationError):
+                snap.unreadable.append(path)  # audit says why; a report says it left it out
         return snap

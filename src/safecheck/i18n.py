@@ -15,6 +15,7 @@ from collections.abc import Iterable, Mapping
 from enum import Enum
 from typing import Any
 
+from safecheck.printable import printable
 from safecheck.vocab import Locale
 
 _current = Locale.EN
@@ -110,7 +111,8 @@ def _show(value: Any, loc: Locale) -> str:
     if isinstance(value, list | tuple | set | frozenset):
         items: Iterable[Any] = sorted(value) if isinstance(value, set | frozenset) else value
         return ("、" if loc is Locale.ZH else ", ").join(_show(v, loc) for v in items)
-    return str(value)
+    # A value quoted in a message may come from a hostile file: never raw on a terminal.
+    return printable(str(value), keep_layout=True)
 
 
 class _Formatter(string.Formatter):

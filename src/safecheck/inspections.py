@@ -16,7 +16,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from safecheck import atomic, ids, layout, lifecycle, store, yamlio
+from safecheck import ids, layout, lifecycle, store, yamlio
 from safecheck.context import LedgerContext
 from safecheck.errors import DataError, Problem, RefusedTransition, SafecheckError
 from safecheck.i18n import Msg
@@ -231,7 +231,8 @@ def record_inspection(context: LedgerContext, given: InspectionInput, today: dt.
             for hazard in planned.hazards:
                 written.append(store.write_hazard(root, hazard, None))
             path = layout.inspection_path(root, planned.inspection.id)
-            atomic.write_text(path, yamlio.dump(planned.inspection.to_data()), expected=None)
+            store.write_record(root, path, yamlio.dump(planned.inspection.to_data()),
+                               expected=None)
             written.append(path)
         except BaseException:
             for done in written:  # our own new files: removing them loses nothing

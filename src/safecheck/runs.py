@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from safecheck import atomic, layout, store, yamlio
+from safecheck import layout, store, yamlio
 from safecheck.context import LedgerContext
 from safecheck.errors import NotFound, SafecheckError
 from safecheck.i18n import Msg
@@ -70,5 +70,6 @@ def void_run(context: LedgerContext, run_id: str, reason: str, by: str, on: dt.d
         data = stored.inspection.to_data()
         data["void"] = {"reason": reason, "by": clean_name(by), "date": on}
         run = Inspection.model_validate(data)
-        atomic.write_text(stored.path, yamlio.dump(run.to_data()), expected=stored.text)
+        store.write_record(context.root, stored.path, yamlio.dump(run.to_data()),
+                           expected=stored.text)
     return StoredInspection(run, stored.path, stored.relpath)

@@ -37,11 +37,13 @@ _LABELS: dict[frozenset[str], str] = {}
 
 def _labels() -> dict[frozenset[str], str]:
     if not _LABELS:
-        from safecheck.config import ROLES
+        from typing import get_args
+
+        from safecheck.config import Role
         from safecheck.models.checklist import FREQUENCY_DAYS, REGIMES
         from safecheck.models.inspection import RESULTS
 
-        _LABELS.update({frozenset(REGIMES): "regime", frozenset(ROLES): "role",
+        _LABELS.update({frozenset(REGIMES): "regime", frozenset(get_args(Role)): "role",
                         frozenset(RESULTS): "result", frozenset(FREQUENCY_DAYS): "frequency",
                         frozenset(("periodic", "per-job")): "schema.value",
                         frozenset(("zh", "en")): "schema.value"})

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -27,6 +28,7 @@ from safecheck.errors import (
     os_reason,
 )
 from safecheck.i18n import Msg
+from safecheck.journal import Journal
 from safecheck.loading import located
 from safecheck.models.common import problems_from
 from safecheck.models.consistency import violations
@@ -167,7 +169,14 @@ def _add(ledger: Ledger, relpath: str, path: Path, data: dict[str, Any],
 def locate(root: Path, hazard_id: str) -> Path:
     """The file of ``hazard_id``: where its ID says, or wherever it was moved to."""
     path = layout.hazard_path(root, hazard_id)
-    if path.is_file():
+    try:
+        mode = os.lstat(path).st_mode
+    except OSError:
+        mode = None
+    if mode is not None:
+        if not stat.S_ISREG(mode):  # a link, folder or FIFO where the record belongs
+            raise DataError(Problem(path.relative_to(root).as_posix(),
+                                    Msg("file.not_regular")))
         return path
     name = path.name
     moved = [p for p in layout.hazard_files(root) if p.name == name]
@@ -216,11 +225,41 @@ def lock_file(root: Path) -> Path:
     return Path(tempfile.gettempdir()) / f"safecheck-{digest[:16]}.lock"
 
 
-def writing(root: Path) -> contextlib.AbstractContextManager[None]:
+#: The journal of each ledger whose write lock this process holds.
+_journals: dict[Path, Journal] = {}
+
+
+@contextlib.contextmanager
+def writing(root: Path) -> Iterator[None]:
     """Hold the ledger's write lock for one read-modify-write (a second writer waits up
-    to :data:`LOCK_TIMEOUT` seconds, then stops with exit 2)."""
+    to :data:`LOCK_TIMEOUT` seconds, then stops with exit 2). What a killed writer left
+    unfinished is rolled back first (see safecheck.journal)."""
     busy = ConflictError(Msg("error.locked", seconds=int(LOCK_TIMEOUT)))
-    return atomic.exclusive(lock_file(root), LOCK_TIMEOUT, busy)
+    lock = lock_file(root)
+    with atomic.exclusive(lock, LOCK_TIMEOUT, busy):
+        journal = Journal(root, lock.with_name(lock.name + ".journal"))
+        journal.recover()
+        _journals[root] = journal
+        try:
+            yield
+        except BaseException:
+            journal.recover()  # a change that failed half-way leaves nothing behind
+            raise
+        finally:
+            _journals.pop(root, None)
+        journal.clear()
+
+
+def settled(root: Path) -> None:
+    """Everything a change writes is written: from here on (a commit) a kill leaves it."""
+    journal = _journals.get(root)
+    if journal is not None:
+        journal.clear()
+
+
+def _journal(path: Path) -> Journal | None:
+    """The journal of the locked ledger that ``path`` lies in, if any."""
+    return next((j for root, j in _journals.items() if path.is_relative_to(root)), None)
 
 
 def render(hazard: Hazard) -> str:
@@ -228,14 +267,31 @@ def render(hazard: Hazard) -> str:
     return yamlio.dump(hazard.to_data())
 
 
+def write_record(root: Path, path: Path, text: str, expected: str | None) -> None:
+    """Write a record file (hazard or inspection run) atomically: new when ``expected``
+    is None, else over the text that was read. A text the loader would refuse as too
+    large is refused here, before anything is written."""
+    size = len(text.encode("utf-8"))
+    if size > yamlio.MAX_FILE_BYTES:
+        raise SafecheckError(Msg("write.too_large", path=layout.relative(root, path),
+                                 limit=f"{yamlio.MAX_FILE_BYTES:,}"))
+    journal = _journal(path)
+    if journal is not None:
+        if expected is None:
+            journal.new(path)
+        else:
+            journal.folder(path.parent)
+    atomic.write_text(path, text, expected=expected)
+
+
 def write_hazard(root: Path, hazard: Hazard, previous: StoredHazard | None) -> Path:
     """Write ``hazard`` atomically: a new file, or over ``previous`` if it is unchanged."""
     if previous is None:
         path = layout.hazard_path(root, hazard.id)
-        atomic.write_text(path, render(hazard), expected=None)
+        write_record(root, path, render(hazard), expected=None)
     else:
         path = previous.path
-        atomic.write_text(path, render(hazard), expected=previous.text)
+        write_record(root, path, render(hazard), expected=previous.text)
     return path
 
 
@@ -288,13 +344,28 @@ def document_names(record_path: Path, sources: list[Path], taken: Iterable[str])
     return names
 
 
+def write_document(record_path: Path, name: str, text: str) -> Path:
+    """Write the new text document ``name`` (an import's transcript) into the record's
+    folder atomically, noted in the journal like a copied document: a writer killed before
+    the record names it leaves no trace."""
+    target = layout.documents_dir(record_path) / name
+    journal = _journal(record_path)
+    if journal is not None:
+        journal.document(record_path, target)
+    atomic.write_text(target, text, expected=None)
+    return target
+
+
 def copy_documents(record_path: Path, sources: list[Path], names: list[str]) -> DocumentCopy:
     """Copy ``sources`` into the record's folder as ``names``; never overwrites a file."""
     folder = layout.documents_dir(record_path)
     copy = DocumentCopy(names=[], created=[])
+    journal = _journal(record_path)
     try:
         for source, name in zip(sources, names, strict=True):
             target = folder / name
+            if journal is not None:
+                journal.document(record_path, target)
             atomic.copy_new(source, target)
             copy.names.append(name)
             copy.created.append(target)

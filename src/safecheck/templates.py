@@ -10,13 +10,16 @@ Templates hold layout, the view-model holds text.
 
 from __future__ import annotations
 
+import os
+import stat
 import traceback
 from pathlib import Path
 from typing import Any
 
-from safecheck.errors import SafecheckError
+from safecheck.errors import SafecheckError, os_reason
 from safecheck.i18n import Msg
 from safecheck.layout import TEMPLATES
+from safecheck.printable import printable
 from safecheck.resources import packaged_dir
 
 _ESCAPES = str.maketrans({
@@ -71,14 +74,81 @@ def _comment(value: Any) -> _Plain:
     return _Plain(" ".join(str(value).split()))
 
 
+def _read_inside(folder: Path, pieces: list[str]) -> str | None:
+    """The text of ``folder/pieces…`` if every step is a real folder and the end a regular
+    file (no symlink anywhere: a committed link could print the CI's secrets); None if
+    there is no such file."""
+    path = folder
+    for piece in pieces:
+        path = path / piece
+        try:
+            mode = os.lstat(path).st_mode
+        except FileNotFoundError:
+            return None
+        except OSError as exc:
+            raise SafecheckError(Msg("template.unreadable", path=str(path),
+                                     reason=os_reason(exc))) from None
+        if stat.S_ISLNK(mode) or (piece is pieces[-1] and not stat.S_ISREG(mode)):
+            raise SafecheckError(Msg("template.not_regular", path=str(path)))
+    with open(os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK), "rb") as handle:
+        data = handle.read()
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise SafecheckError(Msg("template.not_utf8", where=str(path))) from None
+
+
+def _loader(search: list[Path]) -> Any:
+    from jinja2 import BaseLoader, TemplateNotFound
+    from jinja2.loaders import split_template_path
+
+    class RegularFileLoader(BaseLoader):
+        """Like Jinja's FileSystemLoader, but reads only regular files reached without a
+        symlink, inside the search folders ('..' and absolute names are not found)."""
+
+        def get_source(self, environment: Any, template: str) -> tuple[str, str, Any]:
+            pieces = split_template_path(template)
+            for folder in search:
+                if folder.is_symlink():
+                    raise SafecheckError(Msg("template.not_regular", path=str(folder)))
+                source = _read_inside(folder, pieces)
+                if source is not None:
+                    filename = str(folder.joinpath(*pieces))
+                    return source, filename, lambda: False
+            raise TemplateNotFound(template)
+
+    return RegularFileLoader()
+
+
+#: The largest power or repetition a template may compute: a report needs none of this
+#: size, and ``{{ 9**9**9 }}`` or ``{{ 'x' * 10**10 }}`` would hang or exhaust the CI.
+_MAX_EXPONENT = 64
+_MAX_REPEAT = 100_000
+
+
 def _environment(search: list[Path], html: bool = False, yaml: bool = False) -> Any:
-    from jinja2 import FileSystemLoader, StrictUndefined
+    from jinja2 import StrictUndefined
+    from jinja2.exceptions import SecurityError
     from jinja2.sandbox import SandboxedEnvironment
 
-    finalize = yaml_scalar if yaml else html_text if html else markdown_text
-    env = SandboxedEnvironment(
-        loader=FileSystemLoader([str(p) for p in search]), undefined=StrictUndefined,
-        finalize=finalize, autoescape=html,
+    class Sandbox(SandboxedEnvironment):
+        """Jinja's sandbox, with powers and repetitions bounded."""
+
+        intercepted_binops = frozenset({"**", "*"})
+
+        def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
+            if operator == "**" and isinstance(right, int | float) and abs(right) > _MAX_EXPONENT:
+                raise SecurityError(f"exponent {right} is too large")
+            if operator == "*" and any(isinstance(a, int) and not isinstance(b, int | float)
+                                       and a > _MAX_REPEAT for a, b in ((left, right),
+                                                                         (right, left))):
+                raise SecurityError("repetition is too large")
+            return super().call_binop(context, operator, left, right)
+
+    env = Sandbox(
+        loader=_loader(search), undefined=StrictUndefined,
+        finalize=yaml_scalar if yaml else html_text if html else markdown_text,
+        autoescape=html,
         keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True)
     env.filters["percent"] = lambda v: "—" if v is None else f"{v:.1f}%"
     env.filters["comment"] = _comment
@@ -130,7 +200,7 @@ def _render(root: Path, name: str, data: dict[str, Any], explicit: Path | None,
     if explicit is not None:
         if not explicit.is_file():
             raise SafecheckError(Msg("template.no_file", path=str(explicit)))
-        search, name = [explicit.resolve().parent], explicit.name
+        search, name = [explicit.resolve().parent], explicit.resolve().name
     else:
         search = search_path(root)
     env = _environment(search, html, yaml)
@@ -142,11 +212,11 @@ def _render(root: Path, name: str, data: dict[str, Any], explicit: Path | None,
     except TemplateNotFound:
         raise SafecheckError(Msg("template.not_found", name=name,
                                  places=[str(p) for p in search])) from None
-    except UnicodeDecodeError:
-        raise SafecheckError(Msg("template.not_utf8",
-                                 where=_where(_template_file(search, name), None))) from None
     try:
-        return str(template.render(**data))
+        # Whatever a template holds or prints, no control character reaches a terminal.
+        return printable(str(template.render(**data)), keep_layout=True)
+    except SafecheckError:
+        raise  # an included template that is refused
     except Exception as exc:
         line = next((frame.lineno for frame in reversed(traceback.extract_tb(exc.__traceback__))
                      if frame.filename == template.filename), None)
@@ -158,7 +228,3 @@ def _render(root: Path, name: str, data: dict[str, Any], explicit: Path | None,
         raise SafecheckError(Msg("template.error", where=_where(template.filename, line),
                                  detail=message)) from None
 
-
-def _template_file(search: list[Path], name: str) -> str | None:
-    """The file ``name`` resolves to on ``search`` (the first that exists), if any."""
-    return next((str(folder / name) for folder in search if (folder / name).is_file()), None)

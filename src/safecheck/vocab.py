@@ -18,6 +18,7 @@ class Status(StrEnum):
     VOID = "void"
 
 
+#: Not yet signed off nor voided: the one definition of "open" (未销号).
 OPEN_STATUSES = frozenset({Status.REPORTED, Status.RECTIFYING, Status.VERIFYING})
 
 
@@ -36,7 +37,7 @@ class Result(StrEnum):
 
 
 class DocumentKind(StrEnum):
-    """Which set a rectification document belongs to."""
+    """Which set a document belongs to (before, after, other)."""
 
     BEFORE = "before"
     AFTER = "after"

@@ -12,13 +12,16 @@ tool wrote and a git diff shows only what really changed.
 
 from __future__ import annotations
 
+import errno
+import os
 import re
+import stat
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from safecheck.errors import DataError, Problem
+from safecheck.errors import DataError, Problem, os_reason
 from safecheck.i18n import Msg
 
 if not getattr(yaml, "__with_libyaml__", False):  # pragma: no cover - install problem
@@ -49,20 +52,42 @@ class _DuplicateKey(yaml.constructor.ConstructorError):
         self.key = key
 
 
+class _Refused(yaml.constructor.ConstructorError):
+    """YAML that is valid but that no record uses: a tag, or a key that is not text."""
+
+    def __init__(self, message: Msg, mark: yaml.Mark | None) -> None:
+        super().__init__(None, None, "refused", mark)
+        self.message = message
+
+
+#: The only node types a record holds. An explicit tag (``!!timestamp``, ``!!binary``,
+#: ``!!set``, ``!!python/...``) would build a value no model expects, or one the parallel
+#: parser cannot pass between processes: refused wherever it is.
+_PLAIN_TAGS = frozenset(f"tag:yaml.org,2002:{name}"
+                        for name in ("str", "int", "float", "bool", "null", "map", "seq"))
+_STR_TAG = "tag:yaml.org,2002:str"
+
+
 class _Loader(yaml.CSafeLoader):
     """CSafeLoader with YAML 1.2-like scalars (true/false only, decimal ints, no dates)
     that refuses a key given twice in any mapping, at any depth, quoted or not: PyYAML
     would keep the last one silently, and in a ledger that hides a bad merge or a second
-    ``deadline:`` under the first."""
+    ``deadline:`` under the first. Keys must be text and tags the plain ones."""
+
+    def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
+        if node.tag not in _PLAIN_TAGS:
+            raise _Refused(Msg("yaml.tag", tag=node.tag.replace("tag:yaml.org,2002:", "!!")),
+                           node.start_mark)
+        return super().construct_object(node, deep=deep)
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
-        seen: set[object] = set()
+        seen: set[str] = set()
         for key_node, _ in node.value:
-            if isinstance(key_node, yaml.ScalarNode):
-                key = (key_node.tag, key_node.value)
-                if key in seen:
-                    raise _DuplicateKey(key_node.value, key_node.start_mark)
-                seen.add(key)
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != _STR_TAG:
+                raise _Refused(Msg("yaml.key_not_text"), key_node.start_mark)
+            if key_node.value in seen:
+                raise _DuplicateKey(key_node.value, key_node.start_mark)
+            seen.add(key_node.value)
         mapping: dict[Any, Any] = super().construct_mapping(node, deep=deep)
         return mapping
 
@@ -159,6 +184,8 @@ _LIBYAML = {
     "found undefined alias": "yaml.problem.undefined_alias",
     "found unknown escape character": "yaml.problem.escape",
     "found a tab character that violates indentation": "yaml.problem.tab",
+    "expected a single document in the stream": "yaml.ctx.one_document",
+    "but found another document": "yaml.problem.another_document",
 }
 
 
@@ -213,16 +240,25 @@ def read_file(path: Path, label: str | None = None) -> str:
     """
     name = label or str(path)
     try:
-        with open(path, "rb") as handle:
-            data = handle.read(MAX_FILE_BYTES + 1)
-            if len(data) > MAX_FILE_BYTES:
-                raise _too_large(name, handle.seek(0, 2))
+        # Never through a symlink (it could point anywhere), never blocking on a FIFO.
+        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
     except FileNotFoundError:
         raise _problem(name, Msg("file.not_found")) from None
-    except IsADirectoryError:
-        raise _problem(name, Msg("file.is_directory")) from None
     except PermissionError:
         raise _problem(name, Msg("file.permission")) from None
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise _problem(name, Msg("file.not_regular")) from None
+        raise _problem(name, Msg("file.unreadable", reason=os_reason(exc))) from None
+    with open(fd, "rb") as handle:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise _problem(name, Msg("file.not_regular"))
+        try:
+            data = handle.read(MAX_FILE_BYTES + 1)
+        except OSError as exc:
+            raise _problem(name, Msg("file.unreadable", reason=os_reason(exc))) from None
+        if len(data) > MAX_FILE_BYTES:
+            raise _too_large(name, handle.seek(0, 2))
     return decode(data, name)
 
 
@@ -244,6 +280,8 @@ def load_mapping(text: str, path: Path | str) -> dict[str, Any]:
         line = mark.line + 1 if mark is not None else None
         if isinstance(exc, _DuplicateKey):
             raise _problem(path, Msg("yaml.duplicate_key", key=exc.key), line) from None
+        if isinstance(exc, _Refused):
+            raise _problem(path, exc.message, line) from None
         detail = _libyaml_detail(exc.context, exc.problem)
         raise _problem(path, Msg("yaml.invalid", detail=detail), line) from None
     except yaml.YAMLError as exc:
@@ -251,6 +289,8 @@ def load_mapping(text: str, path: Path | str) -> dict[str, Any]:
         raise _problem(path, Msg("yaml.invalid", detail=detail)) from None
     except (ValueError, OverflowError) as exc:  # a scalar the constructors cannot build
         raise _problem(path, Msg("yaml.bad_value", detail=str(exc))) from None
+    except RecursionError:
+        raise _problem(path, Msg("yaml.too_deep")) from None
     if data is None:
         raise _problem(path, Msg("yaml.empty"))
     if not isinstance(data, dict):

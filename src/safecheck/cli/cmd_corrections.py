@@ -3,7 +3,6 @@ steps), edit (corrections of registered facts) and attach (documents)."""
 
 # No `from __future__ import annotations`: see cmd_records.py.
 
-from enum import StrEnum
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -34,18 +33,10 @@ from safecheck.cli.options import (
     interactive,
 )
 from safecheck.cli.runtime import normalize_id, optional_date
-from safecheck.vocab import Result
+from safecheck.vocab import DocumentKind, Result
 
 if TYPE_CHECKING:
     from safecheck.models.hazard import Hazard
-
-
-class DocumentKind(StrEnum):
-    """Which set an attached document belongs to."""
-
-    BEFORE = "before"
-    AFTER = "after"
-    OTHER = "other"
 
 
 @app.command("major", help="help.major", rich_help_panel="group.major")

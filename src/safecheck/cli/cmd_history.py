@@ -103,6 +103,10 @@ def report_command(
             data = report.build_report(context, git, reader, window, locale, at or "HEAD")
         finally:
             reader.close()
+    if data["unreadable"]:
+        from safecheck.i18n import text as word
+
+        print(word("report.unreadable", count=len(data["unreadable"])), file=sys.stderr)
     if fmt is ReportFormat.JSON:
         import json
 

@@ -13,6 +13,7 @@ import sys
 import traceback
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from safecheck import i18n
 from safecheck.cli import completion
@@ -97,19 +98,91 @@ def detect_locale(args: Sequence[str], environ: dict[str, str] | os._Environ[str
     return "zh" if env.lower().startswith("zh") else "en"
 
 
+class _OutputFailed(Exception):
+    """Writing the results failed: the reader went away, the disk is full, or there is
+    no standard output at all."""
+
+    def __init__(self, reason: OSError | None) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+class _GuardedStream:
+    """Standard output that turns a failed write into :class:`_OutputFailed`, so that
+    ``| head``, ``> /dev/full`` or ``>&-`` end in one line, never in a traceback."""
+
+    def __init__(self, stream: Any) -> None:
+        self._stream = stream
+
+    def _call(self, name: str, *args: Any) -> Any:
+        if self._stream is None:
+            raise _OutputFailed(None)
+        try:
+            return getattr(self._stream, name)(*args)
+        except OSError as exc:  # BrokenPipeError included
+            raise _OutputFailed(exc) from None
+        except ValueError as exc:  # "I/O operation on closed file"
+            raise _OutputFailed(None) from exc
+
+    def write(self, text: str) -> int:
+        return int(self._call("write", text))
+
+    def flush(self) -> None:
+        self._call("flush")
+
+    def isatty(self) -> bool:
+        try:
+            return bool(self._stream is not None and self._stream.isatty())
+        except (OSError, ValueError):
+            return False
+
+    def __getattr__(self, name: str) -> Any:
+        if self._stream is None:
+            raise _OutputFailed(None)
+        return getattr(self._stream, name)
+
+
+def _output_failed(exc: _OutputFailed) -> int:
+    """A closed pipe is the reader's choice: quiet. Anything else: one line. Both exit 2:
+    the output did not arrive, so the run cannot say it succeeded (a gate piped into
+    ``head`` must not pass because its reader left)."""
+    if isinstance(exc.reason, BrokenPipeError):
+        try:  # keep Python from complaining at exit about the pipe it cannot flush
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.__stdout__.fileno() if sys.__stdout__ else 1)
+        except (OSError, ValueError):
+            pass
+        return EXIT_INPUT
+    reason: object = i18n.Msg("output.closed")
+    if exc.reason is not None:
+        from safecheck.errors import os_reason
+
+        reason = os_reason(exc.reason)
+    _say(i18n.render(i18n.Msg("output.failed", reason=reason)))
+    return EXIT_INPUT
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run safecheck with ``argv`` (default: sys.argv) and return the exit code."""
     args = list(argv) if argv is not None else sys.argv[1:]
-    if args == ["--version"]:  # answer before building every command's parser
-        from safecheck import __version__
-
-        print(f"safecheck {__version__}")
-        return 0
+    stdout = sys.stdout
+    sys.stdout = _GuardedStream(stdout)
     previous = i18n.current()
-    i18n.use(detect_locale(args, os.environ))
     try:
-        return _run(args)
+        if args == ["--version"]:  # answer before building every command's parser
+            from safecheck import __version__
+
+            print(f"safecheck {__version__}")
+            sys.stdout.flush()
+            return 0
+        i18n.use(detect_locale(args, os.environ))
+        code = _run(args)
+        sys.stdout.flush()
+        return code
+    except _OutputFailed as exc:
+        return _output_failed(exc)
     finally:
+        sys.stdout = stdout
         i18n.use(previous)  # a run in a test process leaves the caller's language alone
 
 
@@ -150,8 +223,8 @@ def _run(args: list[str]) -> int:
         print(file=sys.stderr)
         _say(i18n.text("error.interrupted"))
         return 130
-    except BrokenPipeError:
-        return 0
+    except _OutputFailed:
+        raise
     except Exception:
         traceback.print_exc()
         print(i18n.text("error.bug"), file=sys.stderr)

@@ -21,7 +21,7 @@ from safecheck.context import LedgerContext
 from safecheck.i18n import Msg, render, text
 from safecheck.lifecycle import MajorInput, PlanInput, Registration
 from safecheck.lifecycle.table import require
-from safecheck.models.common import clean_name, parse_date
+from safecheck.models.common import amount_from_text, clean_name, parse_date
 from safecheck.models.hazard import Hazard
 from safecheck.output.console import stderr
 from safecheck.vocab import Level
@@ -105,12 +105,10 @@ class Asker:
         """A money amount: a number, not negative."""
         def parse(answer: str) -> float | int:
             try:
-                value = float(answer.replace(",", ""))
-            except ValueError:
-                raise ValueError(self.say("prompt.number")) from None
-            if value < 0 or value != value or value in (float("inf"), float("-inf")):
-                raise ValueError(self.say("prompt.number"))
-            return int(value) if value.is_integer() else value
+                return amount_from_text(answer)
+            except ValueError as exc:
+                raise ValueError(render(exc.args[0]) if exc.args else self.say(
+                    "prompt.number")) from None
         return self._ask(prompt, parse)
 
     def lines(self, prompt: str) -> tuple[str, ...]:

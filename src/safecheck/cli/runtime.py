@@ -82,23 +82,16 @@ def optional_date(value: str | None, option: str) -> dt.date | None:
 
 
 def parse_amount(value: str | None, option: str) -> int | float | None:
-    """A money amount: a number, not negative."""
+    """A money amount option: a number, not negative (see models.common)."""
+    from safecheck.models.common import amount_from_text
+
     if value is None:
         return None
-    text = value.strip().replace(",", "")
     try:
-        amount: int | float = int(text) if text.lstrip("+-").isdigit() else float(text)
-    except ValueError:
-        raise SafecheckError(_bad(option, "option.not_number", value)) from None
-    if amount != amount or amount in (float("inf"), float("-inf")):
-        raise SafecheckError(_bad(option, "option.not_finite", value))
-    if amount < 0:
-        raise SafecheckError(_bad(option, "option.negative_amount", value))
-    return amount
-
-
-def _bad(option: str, key: str, value: str) -> Msg:
-    return Msg("error.option", option=option, problem=Msg(key, value=value))
+        return amount_from_text(value)
+    except ValueError as exc:
+        problem = exc.args[0] if exc.args else str(exc)
+        raise SafecheckError(Msg("error.option", option=option, problem=problem)) from None
 
 
 def normalize_id(value: str) -> str:

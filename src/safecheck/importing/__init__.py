@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from safecheck import atomic, ids, layout, store
+from safecheck import ids, layout, store
 from safecheck.context import LedgerContext
 from safecheck.errors import SafecheckError
 from safecheck.i18n import Msg, text
@@ -338,9 +338,7 @@ def _write(context: LedgerContext, planned: list[_Planned], progress: Progress |
     try:
         for done, item in enumerate(planned, start=1):
             record = layout.hazard_path(context.root, item.hazard.id)
-            transcript = layout.documents_dir(record) / name
-            atomic.write_text(transcript, item.transcript, expected=None)
-            created.append(transcript)
+            created.append(store.write_document(record, name, item.transcript))
             created.append(store.write_hazard(context.root, item.hazard, None))
             if progress is not None:
                 progress("write", done, len(planned))

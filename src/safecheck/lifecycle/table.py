@@ -13,9 +13,9 @@ from dataclasses import dataclass
 from safecheck.config import Role
 from safecheck.errors import RefusedTransition
 from safecheck.i18n import Msg
-from safecheck.vocab import Status
+from safecheck.vocab import OPEN_STATUSES, Status
 
-OPEN = frozenset({Status.REPORTED, Status.RECTIFYING, Status.VERIFYING})
+OPEN = OPEN_STATUSES
 
 
 @dataclass(frozen=True)

@@ -19,12 +19,41 @@ from pydantic import (
 
 from safecheck.errors import Problem
 from safecheck.i18n import Msg
+from safecheck.printable import CONTROL_CHARS, first_control
 
 UNIT_CODE_PATTERN = r"^[A-Z0-9]{2,6}$"
 CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 HAZARD_ID_PATTERN = r"^([A-Z0-9]{2,6})-([0-9]{8})-([0-9A-HJKMNP-TV-Z]{4})$"
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 _ISO_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
+#: The days a ledger can speak of. Outside them a date is a typo or an attack, and date
+#: arithmetic (a deadline plus days, a report's next month) would overflow at year 9999.
+FIRST_DAY = dt.date(1950, 1, 1)
+LAST_DAY = dt.date(2199, 12, 31)
+#: No hazard's funding comes near this (a trillion); a bigger number is a typo.
+MAX_AMOUNT = 10**12
+
+
+def _char_class(allowed: str = "") -> str:
+    """The forbidden characters as the inside of a regex class, written so that Python,
+    pydantic-core (Rust) and JSON Schema (ECMA-262) regexes read it alike."""
+    # No text of a record may hold a control character (see safecheck.printable); only
+    # multi-line text keeps tab and newline.
+    codes = sorted(ord(c) for c in CONTROL_CHARS if c not in allowed)
+    ranges: list[list[int]] = []
+    for code in codes:
+        if ranges and code == ranges[-1][1] + 1:
+            ranges[-1][1] = code
+        else:
+            ranges.append([code, code])
+
+    def one(code: int) -> str:
+        return f"\\x{code:02x}" if code < 0x100 else chr(code)
+    return "".join(one(a) if a == b else f"{one(a)}-{one(b)}" for a, b in ranges)
+
+
+_LINE_FORBIDDEN = _char_class()
+_TEXT_FORBIDDEN = _char_class(allowed="\t\n")
 
 
 def parse_date(value: object) -> dt.date:
@@ -35,14 +64,19 @@ def parse_date(value: object) -> dt.date:
     """
     if type(value) is str and len(value) == 10 and _ISO_DATE.match(value):
         try:
-            return dt.date.fromisoformat(value)
+            day = dt.date.fromisoformat(value)
         except ValueError:
             raise ValueError(Msg("value.not_calendar_date", value=value)) from None
-    if isinstance(value, dt.datetime):
+    elif isinstance(value, dt.datetime):
         raise ValueError(Msg("value.datetime"))
-    if isinstance(value, dt.date):
-        return value
-    raise ValueError(Msg("value.date_form", value=value))
+    elif isinstance(value, dt.date):
+        day = value
+    else:
+        raise ValueError(Msg("value.date_form", value=value))
+    if not FIRST_DAY <= day <= LAST_DAY:
+        raise ValueError(Msg("value.date_range", value=day.isoformat(),
+                             first=FIRST_DAY.isoformat(), last=LAST_DAY.isoformat()))
+    return day
 
 
 def _amount(value: object) -> int | float:
@@ -52,15 +86,30 @@ def _amount(value: object) -> int | float:
         raise ValueError(Msg("value.finite"))
     if value < 0:
         raise ValueError(Msg("value.negative", value=value))
+    if value > MAX_AMOUNT:
+        shown = str(value) if len(str(value)) <= 20 else str(value)[:17] + "…"
+        raise ValueError(Msg("value.too_large", value=shown, limit=f"{MAX_AMOUNT:,}"))
     return value
+
+
+def amount_from_text(text: str) -> int | float:
+    """A money amount as people type it (``1200``, ``1,200``, ``1200.50``), held to the
+    same rules as a record's amount: the one parser of amounts (options, prompts, cells)."""
+    cleaned = text.strip().replace(",", "").replace("，", "")
+    try:
+        value: int | float = (int(cleaned) if re.fullmatch(r"[+-]?[0-9]+", cleaned)
+                              else float(cleaned))
+    except ValueError:
+        raise ValueError(Msg("value.number", value=text)) from None
+    return _amount(value)
 
 
 Date = Annotated[dt.date, BeforeValidator(parse_date)]
 # String rules run in pydantic-core as patterns: a Python validator per field would cost
 # a tenth of a cold audit. problems_from() turns pattern errors back into plain words.
-NOT_BLANK = r"\S"
-ONE_LINE = r"^[^\n\r]*\S[^\n\r]*$"
-PLAIN_FILE_NAME = r"^[^./\\\x00][^/\\\x00]*$"
+NOT_BLANK = rf"^[^{_TEXT_FORBIDDEN}]*[^\s{_TEXT_FORBIDDEN}][^{_TEXT_FORBIDDEN}]*$"
+ONE_LINE = rf"^[^{_LINE_FORBIDDEN}]*[^\s{_LINE_FORBIDDEN}][^{_LINE_FORBIDDEN}]*$"
+PLAIN_FILE_NAME = rf"^[^./\\{_LINE_FORBIDDEN}][^/\\{_LINE_FORBIDDEN}]*$"
 Text = Annotated[str, StringConstraints(pattern=NOT_BLANK)]
 Line = Annotated[str, StringConstraints(pattern=ONE_LINE)]
 Name = Annotated[str, StringConstraints(pattern=ONE_LINE, max_length=100)]
@@ -181,6 +230,10 @@ def error_message(item: Mapping[str, Any]) -> Msg | str:
         text = str(item["msg"])
         return text.removeprefix("Value error, ").removeprefix("Assertion failed, ")
     if kind == "string_pattern_mismatch":
+        value = item.get("input")
+        bad = first_control(value) if isinstance(value, str) else None
+        if bad is not None:
+            return Msg("schema.control_char", code=f"U+{ord(bad):04X}")
         return Msg(_PATTERN_KEYS.get(str(ctx.get("pattern")), "schema.pattern"), input=given)
     found = _TYPE_KEYS.get(kind)
     if found is None:

@@ -21,7 +21,7 @@ from safecheck.models.common import (
     Text,
     UnitCode,
 )
-from safecheck.vocab import Level, Result, Status
+from safecheck.vocab import OPEN_STATUSES, Level, Result, Status
 
 SCHEMA = 2
 
@@ -327,7 +327,7 @@ class Hazard(Record):
     @property
     def is_open(self) -> bool:
         """Reported, rectifying or verifying: still on the books."""
-        return self.status in (Status.REPORTED, Status.RECTIFYING, Status.VERIFYING)
+        return self.status in OPEN_STATUSES
 
     def days_overdue(self, today: dt.date) -> int:
         """Days past the effective deadline while open; 0 when not overdue."""
@@ -362,6 +362,27 @@ class Hazard(Record):
     def all_documents(self) -> list[str]:
         """Every document named by the record."""
         return self.documents.all() if self.documents else []
+
+    def event_dates(self) -> list[tuple[str, dt.date]]:
+        """(field, day) of everything that happened: found, each extension approved, round
+        completed, verification, reopening, correction, major-hazard step and the void.
+        Deadlines are not events: they may lie ahead."""
+        dated: list[tuple[str, dt.date | None]] = [("found_on", self.found_on)]
+        for name, entries, attr in (("extensions", self.extensions, "approved_on"),
+                                    ("rectifications", self.rectifications, "completed_on"),
+                                    ("verifications", self.verifications, "date"),
+                                    ("reopenings", self.reopenings, "date"),
+                                    ("corrections", self.corrections, "date")):
+            dated += [(f"{name}.{i}.{attr}", getattr(e, attr)) for i, e in enumerate(entries)]
+        if self.major is not None:
+            dated += [("major.reported_on", self.major.reported_on),
+                      ("major.assessment.date",
+                       self.major.assessment.date if self.major.assessment else None),
+                      ("major.signoff.date",
+                       self.major.signoff.date if self.major.signoff else None)]
+        if self.void is not None:
+            dated.append(("void.date", self.void.date))
+        return [(field, day) for field, day in dated if day is not None]
 
 
 # "Overdue" and "due soon" are defined here once; audit, list, report and forms ask these.

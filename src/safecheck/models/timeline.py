@@ -20,7 +20,7 @@ from safecheck.models.hazard import (
     is_due_soon,
     overdue_kind,
 )
-from safecheck.vocab import Status
+from safecheck.vocab import OPEN_STATUSES, Status
 
 Day = dt.date
 
@@ -93,10 +93,6 @@ class Timeline:
             tuple(r.completed_on for r in h.rectifications), major, downgraded)
 
     # --- the state as of a day ----------------------------------------------------------
-    def known_on(self, day: Day) -> bool:
-        """Found on or before ``day`` (and not voided by then)."""
-        return self.found_on <= day and not (self.void_on and self.void_on <= day)
-
     @property
     def last_entry(self) -> Day:
         """The latest date the record holds: from then on its state is the recorded one."""
@@ -125,7 +121,7 @@ class Timeline:
 
     def is_open_on(self, day: Day) -> bool:
         """Reported, rectifying or verifying as of ``day``."""
-        return self.status_on(day) in (Status.REPORTED, Status.RECTIFYING, Status.VERIFYING)
+        return self.status_on(day) in OPEN_STATUSES
 
     def awaiting_on(self, day: Day) -> Day | None:
         """The completion date of the round awaiting verification as of ``day``: every

@@ -10,7 +10,6 @@ from zoneinfo import ZoneInfo
 
 from safecheck.context import LedgerContext
 from safecheck.coverage import campaign_coverage, coverage
-from safecheck.errors import SafecheckError
 from safecheck.gitrepo import GitRepo
 from safecheck.history import Reader, id_of, is_hazard_path
 from safecheck.i18n import Msg, text
@@ -114,6 +113,7 @@ def build_report(context: LedgerContext, git: GitRepo, reader: Reader, window: W
         "trend": [{**b, "start": _iso(b["start"]), "end": _iso(b["end"])}
                   for b in figures.trend(ledger, trend_buckets(window))],
         "coverage": _coverage(context, ledger, end, locale),
+        "unreadable": sorted(snap.unreadable),
     }
 
 
@@ -240,11 +240,3 @@ def _coverage(context: LedgerContext, ledger: Ledger, as_of: dt.date,
                  for u in context.settings.units],
         "due": sum(1 for c in cells if c.due),
     }
-
-
-def require_history(git: GitRepo, revision: str) -> None:
-    """Refuse a revision that is not a commit, in one line."""
-    try:
-        git.resolve(revision)
-    except SafecheckError:
-        raise SafecheckError(Msg("report.no_revision", revision=revision)) from None

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from safecheck.errors import SafecheckError
 from safecheck.i18n import Msg
+from safecheck.models.common import FIRST_DAY, LAST_DAY
 
 _WEEK = re.compile(r"^([0-9]{4})-?W([0-9]{1,2})$", re.IGNORECASE)
 _MONTH = re.compile(r"^([0-9]{4})-([0-9]{1,2})$")
@@ -34,6 +35,14 @@ class Window:
         return Window(self.start, min(self.end, max(last, self.start)), self.kind, self.label)
 
 
+def _within(option: str, spec: str, window: Window) -> Window:
+    """``window`` if the ledger can speak of its days (see models.common.FIRST_DAY)."""
+    if window.start < FIRST_DAY or window.end > LAST_DAY:
+        raise SafecheckError(Msg("error.option", option=option, problem=Msg(
+            "value.date_range", value=spec, first=FIRST_DAY, last=LAST_DAY)))
+    return window
+
+
 def _bad(option: str, spec: str, key: str) -> SafecheckError:
     return SafecheckError(Msg("report.bad_window", option=option, value=spec,
                               example=Msg(key)))
@@ -49,7 +58,11 @@ def iso_week(spec: str) -> Window:
         monday = dt.date.fromisocalendar(year, week, 1)
     except ValueError:
         raise SafecheckError(Msg("report.no_week", year=year, week=week)) from None
-    return Window(monday, monday + dt.timedelta(days=6), "week", f"{year}-W{week:02d}")
+    if not FIRST_DAY.year <= year <= LAST_DAY.year:
+        raise SafecheckError(Msg("error.option", option="--week", problem=Msg(
+            "value.date_range", value=spec, first=FIRST_DAY, last=LAST_DAY)))
+    return _within("--week", spec, Window(monday, monday + dt.timedelta(days=6), "week",
+                                          f"{year}-W{week:02d}"))
 
 
 #: ``--month this`` and ``--month last``: the month of ``today`` and the one before, so a
@@ -71,8 +84,9 @@ def month(spec: str, today: dt.date | None = None) -> Window:
         raise _bad("--month", spec, "ci.example.month" if today else "report.example.month")
     year, number = int(match.group(1)), int(match.group(2))
     last = calendar.monthrange(year, number)[1]
-    return Window(dt.date(year, number, 1), dt.date(year, number, last), "month",
-                  f"{year}-{number:02d}")
+    return _within("--month", spec, Window(dt.date(year, number, 1),
+                                           dt.date(year, number, last), "month",
+                                           f"{year}-{number:02d}"))
 
 
 def quarter(spec: str) -> Window:
@@ -84,7 +98,7 @@ def quarter(spec: str) -> Window:
     first = dt.date(year, 3 * number - 2, 1)
     last_month = 3 * number
     end = dt.date(year, last_month, calendar.monthrange(year, last_month)[1])
-    return Window(first, end, "quarter", f"{year}-Q{number}")
+    return _within("--quarter", spec, Window(first, end, "quarter", f"{year}-Q{number}"))
 
 
 def year(spec: str) -> Window:
@@ -93,7 +107,8 @@ def year(spec: str) -> Window:
     if not match:
         raise _bad("--year", spec, "report.example.year")
     number = int(match.group(1))
-    return Window(dt.date(number, 1, 1), dt.date(number, 12, 31), "year", str(number))
+    return _within("--year", spec, Window(dt.date(number, 1, 1), dt.date(number, 12, 31),
+                                          "year", str(number)))
 
 
 def between(since: dt.date, until: dt.date) -> Window:

@@ -6,7 +6,6 @@ and sources are read at the base. A base that is the reviewed commit itself is a
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from typing import Any
 
 from safecheck import yamlio
@@ -18,17 +17,6 @@ from safecheck.loading import settings_from_text
 
 #: Variables the CI platforms set to a merge request's target branch.
 CI_BASE_VARIABLES = ("GITHUB_BASE_REF", "CI_MERGE_REQUEST_TARGET_BRANCH_NAME")
-
-
-@dataclass(frozen=True)
-class Scope:
-    """The commits to review and the settings to review them by."""
-
-    base: str
-    head: str
-    settings: Settings
-    #: The settings at the head, when safecheck.yaml changed in the range.
-    head_settings: Settings | None = None
 
 
 def _ref(git: GitRepo, name: str) -> str:

@@ -5,6 +5,12 @@ from __future__ import annotations
 WORDS: dict[str, tuple[str, str]] = {
     "audit.field": ("{field}：{message}", "{field}: {message}"),
     "audit.nobody": ("未指定责任人", "no responsible person named"),
+    "audit.future": ("{field} 的日期 {date} 晚于今天（{today}）：还没发生的事不能登记为已完成",
+                     "{field} is dated {date}, after today ({today}): what has not happened "
+                     "cannot be recorded as done"),
+    "audit.id_date": ("编号 {id} 的日期 {day} 与排查日期 {found} 不符（排查日期改动应通过 safecheck edit 更正并留痕）",
+                      "the ID {id} says {day} but the hazard was found on {found} (a changed "
+                      "date must be a correction made with safecheck edit)"),
     "audit.overdue": ("已逾期 {days} 天（整改时限 {deadline}，{status}），责任人：{who}",
                       "overdue by {days:plural:day} (deadline {deadline}, {status}); "
                       "responsible: {who}"),

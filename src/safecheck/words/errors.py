@@ -14,6 +14,9 @@ WORDS: dict[str, tuple[str, str]] = {
                               "unresolved git merge-conflict markers"),
     "file.not_found": ("文件不存在", "file not found"),
     "file.is_directory": ("是文件夹，不是文件", "is a directory, not a file"),
+    "file.not_regular": ("不是普通文件（符号链接、文件夹、管道或设备）；台账只读取普通文件",
+                         "not a regular file (a symbolic link, folder, FIFO or device); the "
+                         "ledger reads regular files only"),
     "file.permission": ("没有读取权限", "permission denied"),
     "file.unreadable": ("无法读取：{reason}", "cannot read: {reason}"),
     # operating-system reasons (errno), instead of the C library's English strerror
@@ -32,6 +35,14 @@ WORDS: dict[str, tuple[str, str]] = {
                      "YAML aliases (*name) are not allowed in safecheck files"),
     "yaml.invalid": ("YAML 格式错误：{detail}", "invalid YAML: {detail}"),
     "yaml.bad_value": ("YAML 中有无法读取的值：{detail}", "invalid YAML value: {detail}"),
+    "yaml.tag": ("不允许使用 YAML 标签 {tag}：记录只含文本、数字、true/false、列表和映射",
+                 "YAML tag {tag} is not allowed: a record holds only text, numbers, "
+                 "true/false, lists and mappings"),
+    "yaml.key_not_text": ("键必须是文本（字段名），不能是数字、列表或映射",
+                          "a key must be text (a field name), not a number, list or mapping"),
+    "yaml.too_deep": ("嵌套层数过多，不是一条记录", "nested too deeply to be a record"),
+    "yaml.ctx.one_document": ("一个文件只能有一个 YAML 文档", "a file holds one document only"),
+    "yaml.problem.another_document": ("发现了第二个文档（---）", "found a second document (---)"),
     "yaml.duplicate_key": ("键“{key}”重复出现", "duplicate key '{key}'"),
     "yaml.empty": ("文件为空，应为“字段: 值”形式的映射", "the file is empty; expected a "
                    "mapping of fields"),
@@ -88,6 +99,13 @@ WORDS: dict[str, tuple[str, str]] = {
     "write.changed": ("{path} 在 safecheck 读取后被修改，未写入任何内容；请重新运行该命令",
                       "{path} changed on disk since safecheck read it; nothing was written, "
                       "run the command again"),
+    "output.failed": ("无法输出结果：{reason}", "cannot write the output: {reason}"),
+    "output.closed": ("标准输出已关闭", "standard output is closed"),
+    "write.is_directory": ("{path} 是文件夹，请给出文件名", "{path} is a folder; give a file "
+                           "name"),
+    "write.too_large": ("{path} 将超过 {limit} 字节（记录文件的上限），未写入；请把长内容放入资料文件",
+                        "{path} would exceed {limit} bytes (the limit of a record file); nothing "
+                        "was written: put long text into a document"),
     "write.cannot_copy": ("无法复制 {path}：{reason}", "cannot copy {path}: {reason}"),
     # git
     "git.not_installed": ("未安装 git（或 git 不在 PATH 中）", "git is not installed (or not "
@@ -154,18 +172,23 @@ WORDS: dict[str, tuple[str, str]] = {
     "template.error": ("模板 {where} 有错误：{detail}", "{where}: {detail}"),
     "template.not_found": ("找不到模板 {name}（查找位置：{places}）", "no template {name} in "
                            "{places}"),
+    "template.not_regular": ("模板 {path} 不是普通文件（符号链接、文件夹或设备）；模板只从仓库内的普通文件读取",
+                             "template {path} is not a regular file (a symbolic link, folder or "
+                             "device); templates are read only from regular files in the "
+                             "repository"),
+    "template.unreadable": ("无法读取模板 {path}：{reason}", "cannot read template {path}: "
+                            "{reason}"),
     "template.not_utf8": ("模板 {where} 不是 UTF-8 文本", "{where}: not UTF-8 text"),
     # option values (cli/runtime.py and the commands)
     "option.repo_not_folder": ("--repo {path}：不是文件夹", "--repo {path}: not a folder"),
-    "option.not_number": ("“{value}”不是数字", "'{value}' is not a number"),
-    "option.not_finite": ("“{value}”不是有限的数字", "'{value}' is not a finite number"),
-    "option.negative_amount": ("金额不能为负数（{value}）", "the amount must not be negative "
-                               "({value})"),
     "export.xlsx_needs_output": ("--format xlsx 须同时用 --output 指定 .xlsx 文件",
                                  "--format xlsx needs --output FILE.xlsx"),
     "export.sheet": ("隐患台账", "Hazard ledger"),
     "export.written": ("{count} 条隐患 → {path}", "{count} hazards → {path}"),
     "report.written": ("{label} → {path}", "{label} → {path}"),
+    "report.unreadable": ("safecheck：{count} 个记录文件无法读取，未计入报告；请运行 safecheck "
+                          "audit 查看", "safecheck: {count} record file(s) could not be read and "
+                          "are not counted in the report; run 'safecheck audit'"),
     "list.problems": ("safecheck：{count} 个文件有问题，请运行 safecheck audit 查看",
                       "safecheck: {count} file(s) have problems; run 'safecheck audit'"),
 }

@@ -9,6 +9,9 @@ WORDS: dict[str, tuple[str, str]] = {
     "schema.extra_forbidden": ("不是已知的字段（拼写有误？）", "is not a known field"),
     "schema.not_blank": ("不能为空", "must not be empty"),
     "schema.one_line": ("须为一行非空文本", "must be one line of text, not empty"),
+    "schema.control_char": ("含有控制字符 {code}（如终端转义序列或双向文本控制符），不允许出现在记录中",
+                            "contains the control character {code} (such as a terminal escape "
+                            "or a bidirectional override), which a record may not hold"),
     "schema.plain_file_name": ("须为记录自己文件夹中的普通文件名（不含文件夹，不以“.”开头）",
                                "must be a plain file name in the record's own folder (no "
                                "folders, not starting with '.')"),
@@ -61,6 +64,11 @@ WORDS: dict[str, tuple[str, str]] = {
     "value.number": ("应为数字，实际为“{value}”", "expected a number, got '{value}'"),
     "value.finite": ("应为有限的数字", "must be a finite number"),
     "value.negative": ("不能为负数（实际为 {value}）", "must not be negative (got {value})"),
+    "value.too_large": ("数额过大（{value}），上限为 {limit}", "amount too large ({value}); the "
+                        "limit is {limit}"),
+    "value.date_range": ("日期 {value} 超出台账可用的范围（{first} 至 {last}）",
+                         "date {value} is outside the range a ledger can hold ({first} to "
+                         "{last})"),
     # safecheck.yaml (config.py)
     "settings.campaign_window": ("专项排查 {id}：结束日期 to（{to}）早于开始日期 from（{start}）",
                                  "campaign {id}: 'to' ({to}) is before 'from' ({start})"),
