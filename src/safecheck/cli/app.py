@@ -1,4 +1,4 @@
-"""The Typer application: global options and the command modules that register on it.
+"""The Typer application: global options, and the commands the command modules declare.
 
 Only typer and light modules are imported here, so ``--help`` and ``--version`` start
 fast; each command imports what it needs when it runs.
@@ -7,29 +7,17 @@ fast; each command imports what it needs when it runs.
 # No `from __future__ import annotations` here: Typer would have to eval every option's
 # annotation string when it builds the command tree, which costs start-up time.
 
-from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
-from typer.core import TyperCommand
-from typer.models import CommandFunctionType
 
 from safecheck import __version__
-from safecheck.cli.help import SafecheckCommand, SafecheckGroup
+from safecheck.cli.commands import CommandTyper, register_all
+from safecheck.cli.help import SafecheckGroup
 from safecheck.cli.runtime import Runtime
 
-
-class _App(typer.Typer):
-    """The app, whose commands lay out their help with :mod:`safecheck.cli.help`."""
-
-    def command(self, name: str | None = None, *, cls: type[TyperCommand] | None = None,
-                **kwargs: Any) -> Callable[[CommandFunctionType], CommandFunctionType]:
-        """Register a command (help texts, metavars and group are catalogue keys)."""
-        return super().command(name, cls=cls or SafecheckCommand, **kwargs)
-
-
-app = _App(
+app = CommandTyper(
     name="safecheck",
     cls=SafecheckGroup,
     help="help.app",
@@ -60,14 +48,7 @@ def _global(
     ctx.obj = Runtime(repo=repo)
 
 
-def runtime(ctx: typer.Context) -> Runtime:
-    """The global options of this invocation."""
-    obj = ctx.find_root().obj
-    assert isinstance(obj, Runtime)
-    return obj
-
-
-# Command modules register themselves on ``app``, in the order help lists them.
+# Command modules declare their commands; imported in the order help lists them.
 from safecheck.cli import cmd_records  # noqa: E402,F401,I001
 from safecheck.cli import cmd_corrections  # noqa: E402,F401
 from safecheck.cli import cmd_views  # noqa: E402,F401
@@ -78,3 +59,5 @@ from safecheck.cli import cmd_import  # noqa: E402,F401
 from safecheck.cli import cmd_forms  # noqa: E402,F401
 from safecheck.cli import cmd_ci  # noqa: E402,F401
 from safecheck.cli import cmd_editors  # noqa: E402,F401
+
+register_all(app)

@@ -9,9 +9,10 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from safecheck.cli.app import app, runtime
+from safecheck.cli import commands
 from safecheck.cli.ci_report import CodequalityOpt, InstallOpt, JunitOpt, Platform
 from safecheck.cli.cmd_views import AuditFormat
+from safecheck.cli.runtime import runtime
 
 if TYPE_CHECKING:
     from safecheck.context import LedgerContext
@@ -40,7 +41,7 @@ def write_ci(context: "LedgerContext", today: dt.date, platform: Platform,
     return 0
 
 
-@app.command("ci", help="help.ci", rich_help_panel="group.files")
+@commands.command("ci", help="help.ci", rich_help_panel="group.files")
 def ci_command(
     ctx: typer.Context,
     platform: Annotated[Platform, typer.Argument(help="opt.ci.platform")],
@@ -53,7 +54,7 @@ def ci_command(
     return write_ci(rt.context(), rt.today(), platform, install, force, show)
 
 
-@app.command("validate", help="help.validate", rich_help_panel="group.report")
+@commands.command("validate", help="help.validate", rich_help_panel="group.report")
 def validate_command(
     ctx: typer.Context,
     files: Annotated[list[Path] | None, typer.Argument(

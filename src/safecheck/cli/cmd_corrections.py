@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from safecheck.cli.app import app, runtime
+from safecheck.cli import commands
 from safecheck.cli.options import (
     BasisOpt,
     ChecklistItemOpt,
@@ -32,14 +32,14 @@ from safecheck.cli.options import (
     TitleOpt,
     interactive,
 )
-from safecheck.cli.runtime import normalize_id, optional_date
+from safecheck.cli.runtime import normalize_id, optional_date, runtime
 from safecheck.vocab import DocumentKind, Result
 
 if TYPE_CHECKING:
     from safecheck.models.hazard import Hazard
 
 
-@app.command("major", help="help.major", rich_help_panel="group.major")
+@commands.command("major", help="help.major", rich_help_panel="group.major")
 def major_command(
     ctx: typer.Context, hazard_id: IdArg,
     reported_on: Annotated[str | None, typer.Option(
@@ -103,7 +103,7 @@ def major_command(
     return _report_change(ctx, changed, fmt, "major")
 
 
-@app.command("edit", help="help.edit", rich_help_panel="group.register")
+@commands.command("edit", help="help.edit", rich_help_panel="group.register")
 def edit_command(
     ctx: typer.Context, hazard_id: IdArg,
     reason: Annotated[str | None, typer.Option(
@@ -155,7 +155,7 @@ def edit_command(
     return _report_change(ctx, changed, fmt, "edit")
 
 
-@app.command("attach", help="help.attach", rich_help_panel="group.register")
+@commands.command("attach", help="help.attach", rich_help_panel="group.register")
 def attach_command(
     ctx: typer.Context, hazard_id: IdArg,
     document: DocumentOpt = None,

@@ -10,7 +10,8 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from safecheck.cli.app import app, runtime
+from safecheck.cli import commands
+from safecheck.cli.runtime import runtime
 from safecheck.vocab import Locale
 
 if TYPE_CHECKING:
@@ -35,7 +36,7 @@ class Shell(StrEnum):
     POWERSHELL = "powershell"
 
 
-@app.command("schema", help="help.schema", rich_help_panel="group.files")
+@commands.command("schema", help="help.schema", rich_help_panel="group.files")
 def schema_command(
     ctx: typer.Context,
     kind: Annotated[SchemaKind | None, typer.Argument(
@@ -110,7 +111,7 @@ def set_up_after_init(path: Path, locale: Locale) -> list[Path]:
     return done.written
 
 
-@app.command("completion", help="help.completion", rich_help_panel="group.files")
+@commands.command("completion", help="help.completion", rich_help_panel="group.files")
 def completion_command(
     shell: Annotated[Shell, typer.Argument(help="opt.completion.shell",
                                            metavar="metavar.shell")],

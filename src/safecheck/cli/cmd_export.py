@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from safecheck.cli.app import app, runtime
+from safecheck.cli import commands
 from safecheck.cli.options import (
     AsOfOpt,
     ContractorFilterOpt,
@@ -24,6 +24,7 @@ from safecheck.cli.options import (
     StatusFilterOpt,
     UnitFilterOpt,
 )
+from safecheck.cli.runtime import runtime
 
 
 class ExportFormat(StrEnum):
@@ -33,7 +34,7 @@ class ExportFormat(StrEnum):
     XLSX = "xlsx"
 
 
-@app.command("export", help="help.export", rich_help_panel="group.query")
+@commands.command("export", help="help.export", rich_help_panel="group.query")
 def export_command(
     ctx: typer.Context,
     output: Annotated[Path | None, typer.Option(

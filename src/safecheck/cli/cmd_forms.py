@@ -7,19 +7,16 @@ view-model and hands it to :func:`write_form` with the shared options below.
 # No `from __future__ import annotations`: see cmd_records.py.
 
 import sys
-from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from typer.core import TyperCommand
-from typer.models import CommandFunctionType
 
-from safecheck.cli.app import app, runtime
-from safecheck.cli.help import SafecheckCommand, SafecheckGroup
+from safecheck.cli import commands
+from safecheck.cli.help import SafecheckGroup
 from safecheck.cli.options import IdArg
-from safecheck.cli.runtime import normalize_id
+from safecheck.cli.runtime import normalize_id, runtime
 from safecheck.vocab import Locale
 
 if TYPE_CHECKING:
@@ -41,26 +38,17 @@ class StatisticsFormat(StrEnum):
     XLSX = "xlsx"
 
 
-class _FormApp(typer.Typer):
-    """The ``form`` sub-app, laid out like the app's own help."""
-
-    def command(self, name: str | None = None, *, cls: type[TyperCommand] | None = None,
-                **kwargs: Any) -> Callable[[CommandFunctionType], CommandFunctionType]:
-        """Register a form (help texts are catalogue keys)."""
-        return super().command(name, cls=cls or SafecheckCommand, **kwargs)
-
-
 #: File name endings of the templates, by format.
 _SUFFIX = {FormFormat.MARKDOWN: "md", FormFormat.HTML: "html"}
 
-form_app = _FormApp(
+form_app = commands.CommandTyper(
     name="form",
     cls=SafecheckGroup,
     help="help.form",
     no_args_is_help=True,
     rich_markup_mode=None,
 )
-app.add_typer(form_app, name="form", help="help.form", rich_help_panel="group.report")
+commands.group(form_app, name="form", help="help.form", rich_help_panel="group.report")
 
 LangOpt = Annotated[Locale | None, typer.Option(
     "--lang", help="opt.lang")]

@@ -9,10 +9,10 @@ from typing import Annotated
 
 import typer
 
-from safecheck.cli.app import app, runtime
+from safecheck.cli import commands
 from safecheck.cli.ci_report import CodequalityOpt, JunitOpt
 from safecheck.cli.options import FormatOpt, IdArg, LangOpt, TextOrJson
-from safecheck.cli.runtime import normalize_id, optional_date
+from safecheck.cli.runtime import normalize_id, optional_date, runtime
 
 
 class ReportFormat(StrEnum):
@@ -33,7 +33,7 @@ class ReviewFormat(StrEnum):
     GITLAB = "gitlab"
 
 
-@app.command("report", help="help.report", rich_help_panel="group.report")
+@commands.command("report", help="help.report", rich_help_panel="group.report")
 def report_command(
     ctx: typer.Context,
     week: Annotated[str | None, typer.Option(
@@ -127,7 +127,7 @@ def report_command(
     return 0
 
 
-@app.command("review", help="help.review", rich_help_panel="group.report")
+@commands.command("review", help="help.review", rich_help_panel="group.report")
 def review_command(
     ctx: typer.Context,
     revisions: Annotated[str | None, typer.Argument(
@@ -174,7 +174,7 @@ def review_command(
     return result.exit_code
 
 
-@app.command("history", help="help.history", rich_help_panel="group.query")
+@commands.command("history", help="help.history", rich_help_panel="group.query")
 def history_command(
     ctx: typer.Context, hazard_id: IdArg, lang: LangOpt = None,
     fmt: FormatOpt = TextOrJson.TEXT,

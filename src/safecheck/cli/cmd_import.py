@@ -8,14 +8,15 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from safecheck.cli.app import app, runtime
+from safecheck.cli import commands
 from safecheck.cli.options import CommitOpt, FormatOpt, TextOrJson
+from safecheck.cli.runtime import runtime
 
 if TYPE_CHECKING:
     from safecheck.progress import Progress
 
 
-@app.command("import", help="help.import", rich_help_panel="group.register")
+@commands.command("import", help="help.import", rich_help_panel="group.register")
 def import_command(
     ctx: typer.Context,
     file: Annotated[Path, typer.Argument(help="opt.import.file", metavar="metavar.file",

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from safecheck.cli.app import app, runtime
+from safecheck.cli import commands
 from safecheck.cli.options import (
     AsOfOpt,
     CommitOpt,
@@ -27,13 +27,13 @@ from safecheck.cli.options import (
     interactive,
     plan_input,
 )
-from safecheck.cli.runtime import optional_date
+from safecheck.cli.runtime import optional_date, runtime
 
 if TYPE_CHECKING:
     from safecheck.inspections import Outcome
 
 
-@app.command("checklists", help="help.checklists", rich_help_panel="group.inspect")
+@commands.command("checklists", help="help.checklists", rich_help_panel="group.inspect")
 def checklists_command(
     ctx: typer.Context,
     checklist: Annotated[str | None, typer.Argument(
@@ -71,7 +71,7 @@ def _parse_fail(value: str) -> tuple[str, "Outcome"]:
     return item.strip().upper(), Outcome(FAIL, note.strip() or None, location.strip() or None)
 
 
-@app.command("inspect", help="help.inspect", rich_help_panel="group.inspect")
+@commands.command("inspect", help="help.inspect", rich_help_panel="group.inspect")
 def inspect_command(
     ctx: typer.Context,
     checklist: Annotated[str, typer.Argument(
@@ -145,7 +145,7 @@ def inspect_command(
     return 0
 
 
-@app.command("inspections", help="help.inspections", rich_help_panel="group.inspect")
+@commands.command("inspections", help="help.inspections", rich_help_panel="group.inspect")
 def inspections_command(
     ctx: typer.Context,
     run_id: Annotated[str | None, typer.Argument(

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from safecheck.cli.app import app, runtime
+from safecheck.cli import commands
 from safecheck.cli.options import (
     AgreementOpt,
     BasisOpt,
@@ -49,7 +49,7 @@ from safecheck.cli.options import (
     interactive,
     plan_input,
 )
-from safecheck.cli.runtime import Runtime, normalize_id, optional_date
+from safecheck.cli.runtime import Runtime, normalize_id, optional_date, runtime
 
 if TYPE_CHECKING:
     from safecheck.changes import Changed
@@ -62,7 +62,7 @@ def _report(rt: Runtime, changed: "Changed", fmt: TextOrJson, verb: str) -> int:
     return 0
 
 
-@app.command("new-hazard", help="help.new-hazard", rich_help_panel="group.register")
+@commands.command("new-hazard", help="help.new-hazard", rich_help_panel="group.register")
 def new_hazard(
     ctx: typer.Context,
     unit: UnitOpt = None, domain: DomainOpt = None, title: TitleOpt = None,
@@ -118,7 +118,7 @@ def new_hazard(
     return _report(rt, changed, fmt, "register")
 
 
-@app.command("plan", help="help.plan", rich_help_panel="group.register")
+@commands.command("plan", help="help.plan", rich_help_panel="group.register")
 def plan_command(
     ctx: typer.Context, hazard_id: IdArg,
     measure: MeasureOpt = None, responsible: ResponsibleOpt = None,
@@ -152,7 +152,7 @@ def plan_command(
     return _report(rt, changed, fmt, "plan")
 
 
-@app.command("extend", help="help.extend", rich_help_panel="group.register")
+@commands.command("extend", help="help.extend", rich_help_panel="group.register")
 def extend_command(
     ctx: typer.Context, hazard_id: IdArg,
     to: Annotated[str, typer.Option("--to", help="opt.extend.to", metavar="metavar.date")],
@@ -181,7 +181,7 @@ def extend_command(
     return _report(rt, changed, fmt, "extend")
 
 
-@app.command("rectify", help="help.rectify", rich_help_panel="group.register")
+@commands.command("rectify", help="help.rectify", rich_help_panel="group.register")
 def rectify_command(
     ctx: typer.Context, hazard_id: IdArg,
     by: Annotated[str, typer.Option("--by", help="opt.rectify.by", metavar="metavar.person")],
@@ -205,7 +205,7 @@ def rectify_command(
     return _report(rt, changed, fmt, "rectify")
 
 
-@app.command("close", help="help.close", rich_help_panel="group.register")
+@commands.command("close", help="help.close", rich_help_panel="group.register")
 def close_command(
     ctx: typer.Context, hazard_id: IdArg, verified_by: VerifiedByOpt,
     notes: Annotated[str | None, typer.Option(
@@ -226,7 +226,7 @@ def close_command(
     return _report(rt, changed, fmt, "close")
 
 
-@app.command("reject", help="help.reject", rich_help_panel="group.register")
+@commands.command("reject", help="help.reject", rich_help_panel="group.register")
 def reject_command(
     ctx: typer.Context, hazard_id: IdArg, verified_by: VerifiedByOpt,
     notes: Annotated[str, typer.Option(
@@ -247,7 +247,7 @@ def reject_command(
     return _report(rt, changed, fmt, "reject")
 
 
-@app.command("reopen", help="help.reopen", rich_help_panel="group.register")
+@commands.command("reopen", help="help.reopen", rich_help_panel="group.register")
 def reopen_command(
     ctx: typer.Context, hazard_id: IdArg,
     reason: Annotated[str, typer.Option(
@@ -274,7 +274,7 @@ def reopen_command(
     return _report(rt, changed, fmt, "reopen")
 
 
-@app.command("void", help="help.void", rich_help_panel="group.register")
+@commands.command("void", help="help.void", rich_help_panel="group.register")
 def void_command(
     ctx: typer.Context, hazard_id: IdArg,
     reason: Annotated[str, typer.Option(

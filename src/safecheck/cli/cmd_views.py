@@ -10,7 +10,7 @@ from typing import Annotated
 
 import typer
 
-from safecheck.cli.app import app, runtime
+from safecheck.cli import commands
 from safecheck.cli.ci_report import CodequalityOpt, InstallOpt, JunitOpt, Platform
 from safecheck.cli.options import (
     AsOfOpt,
@@ -30,7 +30,7 @@ from safecheck.cli.options import (
     TextOrJson,
     UnitFilterOpt,
 )
-from safecheck.cli.runtime import normalize_id
+from safecheck.cli.runtime import normalize_id, runtime
 from safecheck.vocab import Locale
 
 
@@ -52,7 +52,7 @@ class AuditFormat(StrEnum):
     GITLAB = "gitlab"
 
 
-@app.command("init", help="help.init", rich_help_panel="group.files")
+@commands.command("init", help="help.init", rich_help_panel="group.files")
 def init_command(
     path: Annotated[Path, typer.Argument(help="opt.init.path", metavar="metavar.dir",
                                          file_okay=False)] = Path(),
@@ -111,7 +111,7 @@ def init_command(
     return 0
 
 
-@app.command("list", help="help.list", rich_help_panel="group.query")
+@commands.command("list", help="help.list", rich_help_panel="group.query")
 def list_command(
     ctx: typer.Context,
     unit: UnitFilterOpt = None, domain: DomainFilterOpt = None,
@@ -151,7 +151,7 @@ def list_command(
     return 0
 
 
-@app.command("show", help="help.show", rich_help_panel="group.query")
+@commands.command("show", help="help.show", rich_help_panel="group.query")
 def show_command(
     ctx: typer.Context, hazard_id: IdArg, as_of: AsOfOpt = None,
     fmt: FormatOpt = TextOrJson.TEXT,
@@ -185,7 +185,7 @@ def show_command(
     return 0
 
 
-@app.command("audit", help="help.audit", rich_help_panel="group.report")
+@commands.command("audit", help="help.audit", rich_help_panel="group.report")
 def audit_command(
     ctx: typer.Context,
     as_of: AsOfOpt = None,
@@ -233,7 +233,7 @@ def _rewrite(ctx: typer.Context, paths: list[Path] | None, check: bool, commit: 
     return 1 if check and result.changed else 0
 
 
-@app.command("fmt", help="help.fmt", rich_help_panel="group.files")
+@commands.command("fmt", help="help.fmt", rich_help_panel="group.files")
 def fmt_command(
     ctx: typer.Context,
     paths: Annotated[list[Path] | None, typer.Argument(
@@ -245,7 +245,7 @@ def fmt_command(
     return _rewrite(ctx, paths, check, commit, migrate=False)
 
 
-@app.command("migrate", help="help.migrate", rich_help_panel="group.files")
+@commands.command("migrate", help="help.migrate", rich_help_panel="group.files")
 def migrate_command(
     ctx: typer.Context,
     check: Annotated[bool, typer.Option("--check", help="opt.migrate.check")] = False,

@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import typer
+
 from safecheck.errors import SafecheckError
 from safecheck.i18n import Msg
 
@@ -99,3 +101,10 @@ def normalize_id(value: str) -> str:
     from safecheck.ids import normalize_hazard_id
 
     return normalize_hazard_id(value)
+
+
+def runtime(ctx: typer.Context) -> Runtime:
+    """The global options of this invocation (set by the app's callback)."""
+    obj = ctx.find_root().obj
+    assert isinstance(obj, Runtime)
+    return obj
