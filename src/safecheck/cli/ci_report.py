@@ -1,9 +1,12 @@
-"""Options and output shared by audit, validate and review: the output format (picked
-for GitHub Actions by itself) and the CI report files written beside the text."""
+"""Options and output shared by audit, validate and review — the output format (picked
+for GitHub Actions by itself) and the CI report files written beside the text — and the
+pipeline that `ci` and `init --ci` write."""
 
 # No `from __future__ import annotations`: see cmd_records.py.
 
+import datetime as dt
 import os
+import sys
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -22,6 +25,16 @@ class Platform(StrEnum):
 
     GITLAB = "gitlab"
     GITHUB = "github"
+
+
+class AuditFormat(StrEnum):
+    """Output of ``audit``."""
+
+    TEXT = "text"
+    JSON = "json"
+    GITHUB = "github"
+    JUNIT = "junit"
+    GITLAB = "gitlab"
 
 
 InstallOpt = Annotated[str | None, typer.Option(
@@ -87,3 +100,24 @@ def pick_format(fmt: str | None) -> str:
     from safecheck.output.ci import pick_format as pick
 
     return pick(fmt, os.environ)
+
+
+def write_ci(context: "LedgerContext", today: dt.date, platform: Platform,
+             install: str | None, force: bool, show: bool = False) -> int:
+    """Build the pipeline of ``platform`` for the ledger and write (or print) it."""
+    from safecheck import pipelines
+    from safecheck.i18n import text
+
+    requirement = pipelines.install_requirement(install)
+    pipeline = pipelines.build_pipeline(context.root, pipelines.Platform(platform.value),
+                                        context.settings, requirement, today,
+                                        context.settings.locale)
+    if show:
+        sys.stdout.write(pipeline.text)
+        return 0
+    written = pipelines.write_pipeline(pipeline, force)
+    print(text("ci.written" if written else "ci.unchanged", path=pipeline.relpath))
+    cron = pipelines.daily_cron(context.settings.timezone, today)
+    print(text(f"ci.next.{platform.value}", path=pipeline.relpath, cron=cron),
+          file=sys.stderr)
+    return 0

@@ -2,7 +2,6 @@
 
 # No `from __future__ import annotations`: see cmd_records.py.
 
-import datetime as dt
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -10,35 +9,20 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from safecheck.cli import commands
-from safecheck.cli.ci_report import CodequalityOpt, InstallOpt, JunitOpt, Platform
-from safecheck.cli.cmd_views import AuditFormat
+from safecheck.cli.ci_report import (
+    AuditFormat,
+    CodequalityOpt,
+    InstallOpt,
+    JunitOpt,
+    Platform,
+    write_ci,
+)
 from safecheck.cli.runtime import runtime
 
 if TYPE_CHECKING:
-    from safecheck.context import LedgerContext
+    pass
 
 ForceOpt = Annotated[bool, typer.Option("--force", help="opt.ci.force")]
-
-
-def write_ci(context: "LedgerContext", today: dt.date, platform: Platform,
-             install: str | None, force: bool, show: bool = False) -> int:
-    """Build the pipeline of ``platform`` for the ledger and write (or print) it."""
-    from safecheck import pipelines
-    from safecheck.i18n import text
-
-    requirement = pipelines.install_requirement(install)
-    pipeline = pipelines.build_pipeline(context.root, pipelines.Platform(platform.value),
-                                        context.settings, requirement, today,
-                                        context.settings.locale)
-    if show:
-        sys.stdout.write(pipeline.text)
-        return 0
-    written = pipelines.write_pipeline(pipeline, force)
-    print(text("ci.written" if written else "ci.unchanged", path=pipeline.relpath))
-    cron = pipelines.daily_cron(context.settings.timezone, today)
-    print(text(f"ci.next.{platform.value}", path=pipeline.relpath, cron=cron),
-          file=sys.stderr)
-    return 0
 
 
 @commands.command("ci", help="help.ci", rich_help_panel="group.files")

@@ -11,7 +11,14 @@ from typing import Annotated
 import typer
 
 from safecheck.cli import commands
-from safecheck.cli.ci_report import CodequalityOpt, InstallOpt, JunitOpt, Platform
+from safecheck.cli.ci_report import (
+    AuditFormat,
+    CodequalityOpt,
+    InstallOpt,
+    JunitOpt,
+    Platform,
+    write_ci,
+)
 from safecheck.cli.options import (
     AsOfOpt,
     CommitOpt,
@@ -40,16 +47,6 @@ class ListFormat(StrEnum):
     TABLE = "table"
     JSON = "json"
     CSV = "csv"
-
-
-class AuditFormat(StrEnum):
-    """Output of ``audit``."""
-
-    TEXT = "text"
-    JSON = "json"
-    GITHUB = "github"
-    JUNIT = "junit"
-    GITLAB = "gitlab"
 
 
 @commands.command("init", help="help.init", rich_help_panel="group.files")
@@ -102,7 +99,6 @@ def init_command(
         else:
             console.print(text("init.created", path=file), markup=False)
     if ci is not None:
-        from safecheck.cli.cmd_ci import write_ci
         from safecheck.context import open_context
 
         context = open_context(path.resolve())
