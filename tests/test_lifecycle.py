@@ -23,7 +23,7 @@ from safecheck.errors import RefusedTransition, SafecheckError
 from safecheck.i18n import Msg
 from safecheck.lifecycle import MajorInput, PlanInput, Registration, check_change
 from safecheck.lifecycle.table import STEPS
-from safecheck.models.consistency import violations
+from safecheck.models.consistency import describe_missing, violations
 from safecheck.models.hazard import Hazard
 from safecheck.vocab import Level, Result, Status
 
@@ -578,3 +578,206 @@ def _apply(h: Any, action: str, person: str, days: int, today: dt.date) -> Any:
     if action == "attach":
         return lifecycle.attach(h, [f"d{days}.pdf"], "other", SETTINGS, today)
     return lifecycle.void(h, "重复", person, today, SETTINGS, today)
+
+
+# --- refusals, exactly: which step, which hazard, and why -----------------------------------
+# (a refusal names the step and the record; a mutation run showed either could go missing,
+# or a reason lose its dates, without a test noticing)
+
+D = dt.date
+OPEN_ORDER = [Status.REPORTED, Status.RECTIFYING, Status.VERIFYING]
+ALL_PARTS = ["measures", "responsible", "funding", "deadline", "contingency_plan"]
+FAILED = data("rectifying", rectifications=[
+    {"completed_on": "2026-11-20", "by": "王强", "actions": "x", "documents": ["after-1.jpg"]}],
+    verifications=[{"date": "2026-11-21", "by": "张伟", "result": "fail", "notes": "不全"}],
+    documents={"after": ["after-1.jpg"]})
+REOPENED = data("rectifying", rectifications=FAILED["rectifications"],
+                verifications=[{"date": "2026-11-20", "by": "张伟", "result": "pass"}],
+                reopenings=[{"date": "2026-11-21", "by": "陈明", "reason": "复发",
+                             "deadline": "2026-12-10"}], documents={"after": ["after-1.jpg"]})
+ROSTER_CONTEXT = LedgerContext(Path(), ROSTER, CONTEXT.checklists)
+
+
+def _status(status: Status, *allowed: Status) -> Msg:
+    return Msg("refuse.status", status=status, allowed=list(allowed))
+
+
+@pytest.mark.parametrize(("step", "call", "reason"), [
+    ("register", lambda: lifecycle.register(registered(title=None, location=""), ID, CONTEXT,
+                                            TODAY),
+     Msg("refuse.missing", fields=[Msg("field.title"), Msg("field.location")])),
+    ("register", lambda: lifecycle.register(registered(level=Level.MAJOR), ID, CONTEXT, TODAY),
+     Msg("refuse.missing", fields=[Msg("field.interim_measures")])),
+    ("register", lambda: lifecycle.register(registered(found_on=D(2026, 11, 22)), ID, CONTEXT,
+                                            TODAY),
+     Msg("rule.future", date=D(2026, 11, 22), recorded=TODAY)),
+    ("register", lambda: lifecycle.register(registered(checklist_item="CS-99"), ID, CONTEXT,
+                                            TODAY),
+     Msg("refuse.no_item", domain="confined-space", item="CS-99")),
+    ("register", lambda: lifecycle.register(registered(plan=PlanInput(supervisor="赵刚")), ID,
+                                            CONTEXT, TODAY), Msg("refuse.contractor_name")),
+    ("register", lambda: lifecycle.register(registered(found_by="外人"), ID, ROSTER_CONTEXT,
+                                            TODAY), Msg("rule.not_on_roster", name="外人")),
+    ("plan", lambda: lifecycle.plan(hazard("closed"), FULL_PLAN, None, SETTINGS, TODAY),
+     _status(Status.CLOSED, Status.REPORTED, Status.RECTIFYING)),
+    ("plan", lambda: lifecycle.plan(hazard("rectifying"), PlanInput(), None, SETTINGS, TODAY),
+     Msg("refuse.plan.nothing")),
+    ("plan", lambda: lifecycle.plan(hazard("rectifying"), PlanInput(deadline=D(2026, 12, 30)),
+                                    None, SETTINGS, TODAY),
+     Msg("refuse.plan.deadline", deadline=D(2026, 11, 28))),
+    ("plan", lambda: lifecycle.plan(hazard("rectifying"), PlanInput(contract="HT-1"), None,
+                                    SETTINGS, TODAY), Msg("refuse.contractor_name")),
+    ("plan", lambda: lifecycle.plan(hazard("rectifying"), PlanInput(responsible="钱七"), None,
+                                    ROSTER, TODAY), Msg("rule.not_on_roster", name="钱七")),
+    ("major", lambda: lifecycle.major(hazard("rectifying"), MajorInput(basis="x"), SETTINGS,
+                                      TODAY), Msg("refuse.major.not_major")),
+    ("major", lambda: lifecycle.major(major_hazard(), MajorInput(), SETTINGS, TODAY),
+     Msg("refuse.major.nothing")),
+    ("major", lambda: lifecycle.major(major_hazard(), MajorInput(assessed_on=TODAY), SETTINGS,
+                                      TODAY),
+     Msg("refuse.major.too_early", status=Status.RECTIFYING)),
+    ("major", lambda: lifecycle.major(major_hazard(), MajorInput(signoff_on=TODAY), SETTINGS,
+                                      TODAY),
+     Msg("refuse.major.too_early", status=Status.RECTIFYING)),
+    ("major", lambda: lifecycle.major(major_hazard("closed", root_cause="x"),
+                                      MajorInput(supervised_by="区安委办"), SETTINGS, TODAY),
+     _status(Status.CLOSED, *OPEN_ORDER)),
+    ("major", lambda: lifecycle.major(major_hazard(), MajorInput(reported_on=D(2026, 11, 17)),
+                                      SETTINGS, TODAY),
+     Msg("rule.write_once", field=Msg("field.reported_on"))),
+    ("extend", lambda: lifecycle.extend(hazard("reported"), D(2026, 12, 5), "x", "陈明", TODAY,
+                                        SETTINGS, TODAY), Msg("refuse.extend.no_deadline")),
+    ("extend", lambda: lifecycle.extend(hazard("rectifying"), D(2026, 11, 28), "x", "陈明",
+                                        TODAY, SETTINGS, TODAY),
+     Msg("rule.extension.later", to=D(2026, 11, 28), deadline=D(2026, 11, 28))),
+    ("extend", lambda: lifecycle.extend(hazard("closed"), D(2026, 12, 5), "x", "陈明", TODAY,
+                                        SETTINGS, TODAY), _status(Status.CLOSED, *OPEN_ORDER)),
+    ("extend", lambda: lifecycle.extend(hazard("rectifying"), D(2026, 12, 5), "x", "王强",
+                                        TODAY, SETTINGS, TODAY),
+     Msg("rule.independent.extend", name="王强")),
+    ("rectify", lambda: lifecycle.rectify(hazard("reported"), "王强", "x", TODAY, ["a.jpg"],
+                                          None, SETTINGS, TODAY),
+     Msg("refuse.rectify.no_plan", missing=describe_missing(ALL_PARTS))),
+    ("rectify", lambda: lifecycle.rectify(hazard("verifying"), "王强", "x", TODAY, ["a.jpg"],
+                                          None, SETTINGS, TODAY),
+     _status(Status.VERIFYING, Status.RECTIFYING)),
+    ("rectify", lambda: lifecycle.rectify(hazard("rectifying"), "王强", "x", TODAY, [], None,
+                                          SETTINGS, TODAY), Msg("refuse.rectify.no_documents")),
+    ("rectify", lambda: lifecycle.rectify(Hazard.model_validate(FAILED), "王强", "x",
+                                          D(2026, 11, 20), ["b.jpg"], None, SETTINGS, TODAY),
+     Msg("refuse.before", date=D(2026, 11, 20), what=Msg("word.failed_verification"),
+         when=D(2026, 11, 21))),
+    ("rectify", lambda: lifecycle.rectify(Hazard.model_validate(REOPENED), "王强", "x",
+                                          D(2026, 11, 20), ["b.jpg"], None, SETTINGS, TODAY),
+     Msg("refuse.before", date=D(2026, 11, 20), what=Msg("word.reopening"),
+         when=D(2026, 11, 21))),
+    ("close", lambda: lifecycle.close(hazard("verifying"), "张伟", D(2026, 11, 19), None,
+                                      SETTINGS, TODAY),
+     Msg("refuse.before", date=D(2026, 11, 19), what=Msg("word.rectification"),
+         when=D(2026, 11, 20))),
+    ("close", lambda: lifecycle.close(hazard("rectifying"), "张伟", TODAY, None, SETTINGS,
+                                      TODAY), _status(Status.RECTIFYING, Status.VERIFYING)),
+    ("close", lambda: lifecycle.close(hazard("verifying", source="district-inspection"), "张伟",
+                                      TODAY, None, SETTINGS, TODAY), Msg("rule.root_cause")),
+    ("close", lambda: lifecycle.close(hazard("verifying"), "王强", TODAY, None, SETTINGS,
+                                      TODAY), Msg("rule.independent.responsible", name="王强")),
+    ("reject", lambda: lifecycle.reject(hazard("verifying"), "张伟", " ", TODAY, SETTINGS,
+                                        TODAY), Msg("refuse.reject.notes")),
+    ("reject", lambda: lifecycle.reject(hazard("rectifying"), "张伟", "不合格", TODAY,
+                                        SETTINGS, TODAY),
+     _status(Status.RECTIFYING, Status.VERIFYING)),
+    ("reject", lambda: lifecycle.reject(hazard("verifying"), "王强", "不合格", TODAY,
+                                        SETTINGS, TODAY),
+     Msg("rule.independent.responsible", name="王强")),
+    ("reopen", lambda: lifecycle.reopen(hazard("closed"), "复发", "陈明", D(2026, 11, 20),
+                                        D(2026, 12, 5), SETTINGS, TODAY),
+     Msg("refuse.before", date=D(2026, 11, 20), what=Msg("word.closing"),
+         when=D(2026, 11, 21))),
+    ("reopen", lambda: lifecycle.reopen(hazard("closed"), "复发", "陈明", TODAY,
+                                        D(2026, 11, 20), SETTINGS, TODAY),
+     Msg("rule.reopen.deadline_past", deadline=D(2026, 11, 20), date=TODAY)),
+    ("reopen", lambda: lifecycle.reopen(hazard("rectifying"), "复发", "陈明", TODAY,
+                                        D(2026, 12, 5), SETTINGS, TODAY),
+     _status(Status.RECTIFYING, Status.CLOSED)),
+    ("reopen", lambda: lifecycle.reopen(hazard("closed"), "复发", "张伟", TODAY,
+                                        D(2026, 12, 5), ROSTER, TODAY),
+     Msg("rule.role", name="张伟", role=Msg("role.manager"), unit="SW")),
+    ("void", lambda: lifecycle.void(hazard("closed"), "重复", "陈明", TODAY, SETTINGS, TODAY),
+     _status(Status.CLOSED, *OPEN_ORDER)),
+    ("void", lambda: lifecycle.void(hazard("rectifying"), "重复", "王强", TODAY, SETTINGS,
+                                    TODAY), Msg("rule.independent.void", name="王强")),
+    ("edit", lambda: lifecycle.edit(hazard("rectifying"), {"status": "closed", "colour": "x"},
+                                    "x", "李明", TODAY, None, (), CONTEXT, TODAY),
+     Msg("refuse.edit.field", fields=["colour", "status"])),
+    ("edit", lambda: lifecycle.edit(hazard("rectifying"), {"found_on": D(2026, 11, 16)}, "x",
+                                    "李明", TODAY, None, (), CONTEXT, TODAY),
+     Msg("refuse.edit.nothing")),
+    ("edit", lambda: lifecycle.edit(major_hazard(), {"level": Level.GENERAL}, "x", "李明",
+                                    TODAY, None, (), CONTEXT, TODAY), Msg("rule.downgrade")),
+    ("edit", lambda: lifecycle.edit(hazard("closed"), {"title": "新"}, "x", "李明", TODAY, None,
+                                    (), CONTEXT, TODAY), _status(Status.CLOSED, *OPEN_ORDER)),
+    ("attach", lambda: lifecycle.attach(hazard("rectifying"), [], "other", SETTINGS, TODAY),
+     Msg("refuse.attach.nothing")),
+    ("attach", lambda: lifecycle.attach(hazard("void"), ["a.pdf"], "other", SETTINGS, TODAY),
+     _status(Status.VOID, *OPEN_ORDER)),
+])
+def test_a_refusal_names_the_step_the_hazard_and_the_reason(step: str, call: Any,
+                                                            reason: Msg) -> None:
+    with pytest.raises(RefusedTransition) as refusal:
+        call()
+    assert refusal.value.msg == Msg("refuse", verb=Msg(f"verb.{step}"), id=ID, reason=reason)
+    assert refusal.value.reason == reason
+
+
+@pytest.mark.parametrize("call", [
+    # each "not before" is inclusive: the same day is allowed
+    lambda: lifecycle.register(registered(found_on=TODAY), ID, CONTEXT, TODAY),
+    lambda: lifecycle.rectify(Hazard.model_validate(FAILED), "王强", "x", TODAY, ["b.jpg"],
+                              None, SETTINGS, TODAY),
+    lambda: lifecycle.rectify(Hazard.model_validate(REOPENED), "王强", "x", TODAY, ["b.jpg"],
+                              None, SETTINGS, TODAY),
+    lambda: lifecycle.close(hazard("verifying"), "张伟", D(2026, 11, 20), None, SETTINGS,
+                            TODAY),
+    lambda: lifecycle.reject(hazard("verifying"), "张伟", "不合格", D(2026, 11, 20), SETTINGS,
+                             TODAY),
+    lambda: lifecycle.reopen(hazard("closed"), "复发", "陈明", TODAY, TODAY, SETTINGS, TODAY),
+    lambda: lifecycle.extend(hazard("rectifying"), D(2026, 11, 29), "x", "陈明", TODAY,
+                             SETTINGS, TODAY),
+])
+def test_the_same_day_is_not_before(call: Any) -> None:
+    assert call().id == ID
+
+
+def test_a_second_plan_keeps_the_contractor_given_before() -> None:
+    h = lifecycle.plan(hazard("rectifying"), PlanInput(contractor="某某公司", supervisor="赵刚"),
+                       None, SETTINGS, TODAY)
+    h = lifecycle.plan(h, PlanInput(contract="HT-1"), None, SETTINGS, TODAY)
+    assert h.contractor is not None
+    assert (h.contractor.name, h.contractor.contract, h.contractor.supervisor) == (
+        "某某公司", "HT-1", "赵刚")
+
+
+def test_edit_logs_only_what_changed_and_cleans_names() -> None:
+    record = hazard("rectifying")
+    h = lifecycle.edit(record, {"title": record.title, "location": "别处",
+                                "found_by": " 张\u200b伟 "}, "x", "李明", TODAY, None, (),
+                       CONTEXT, TODAY)
+    assert h.found_by == "张伟" and h.location == "别处"
+    assert dict(h.corrections[-1].fields) == {"location": (record.location, "别处"),
+                                              "found_by": ("李明", "张伟")}
+    assert h.corrections[-1].approved_by is None
+
+
+def test_edit_checks_a_new_source_against_the_list() -> None:
+    with refused("error.unknown_source"):
+        lifecycle.edit(hazard("rectifying"), {"source": "rumour"}, "x", "李明", TODAY, None,
+                       (), CONTEXT, TODAY)
+
+
+def test_an_upgrade_back_to_major_keeps_what_was_recorded_while_major() -> None:
+    h = lifecycle.edit(major_hazard(), {"level": Level.GENERAL}, "复核", "李明", TODAY, "陈明",
+                       (), CONTEXT, TODAY)
+    h = lifecycle.edit(h, {"level": Level.MAJOR}, "再次复核", "李明", TODAY, None, ("停产",),
+                       CONTEXT, TODAY)
+    assert h.major is not None and h.major.basis == MAJOR["basis"]
+    assert h.major.interim_measures == (*MAJOR["interim_measures"], "停产")
