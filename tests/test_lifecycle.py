@@ -22,8 +22,9 @@ from safecheck.context import LedgerContext
 from safecheck.errors import RefusedTransition, SafecheckError
 from safecheck.i18n import Msg
 from safecheck.lifecycle import MajorInput, PlanInput, Registration, check_change
+from safecheck.lifecycle.replay import replay
 from safecheck.lifecycle.table import STEPS
-from safecheck.models.consistency import describe_missing, violations
+from safecheck.models.consistency import Violation, describe_missing, violations
 from safecheck.models.hazard import Hazard
 from safecheck.vocab import Level, Result, Status
 
@@ -781,3 +782,231 @@ def test_an_upgrade_back_to_major_keeps_what_was_recorded_while_major() -> None:
                        CONTEXT, TODAY)
     assert h.major is not None and h.major.basis == MAJOR["basis"]
     assert h.major.interim_measures == (*MAJOR["interim_measures"], "停产")
+
+
+# --- a change replayed as steps ---------------------------------------------------------------
+
+def _steps(old: Hazard | None, new: Hazard) -> list[tuple[str, str | None, int | None,
+                                                       Status | None]]:
+    return [(t.step, t.field, t.index, t.before) for t in replay(old, new).steps]
+
+
+V, R = Status.VERIFYING, Status.RECTIFYING
+PASSED = {"date": "2026-11-21", "by": "张伟", "result": "pass"}
+EXTENSION = {"to": "2026-12-05", "reason": "x", "approved_by": "陈明", "approved_on": TODAY}
+CORRECTION = {"date": TODAY, "by": "李明", "fields": {"location": ["a", "b"]}, "reason": "x"}
+
+
+def test_replay_names_each_step_with_its_entry_and_status() -> None:
+    assert _steps(None, hazard("closed")) == [
+        ("register", None, None, None), ("start", None, None, Status.REPORTED),
+        ("rectify", "rectifications", 0, R), ("close", "verifications", 0, V)]
+    assert _steps(hazard("rectifying"), hazard("closed")) == [
+        ("rectify", "rectifications", 0, R), ("close", "verifications", 0, V)]
+    assert _steps(hazard("verifying"), Hazard.model_validate(FAILED)) == [
+        ("reject", "verifications", 0, V)]
+    assert _steps(hazard("reported", plan=None), hazard("rectifying")) == [
+        ("start", None, None, Status.REPORTED)]
+    assert _steps(hazard("reported"), hazard("reported", plan={"measures": ["x"]})) == []
+    reopened = data("rectifying", rectifications=FAILED["rectifications"],
+                    verifications=[PASSED], documents={"after": ["after-1.jpg"]},
+                    reopenings=[{"date": "2026-11-21", "by": "陈明", "reason": "复发",
+                                 "deadline": "2026-12-10"}])
+    assert _steps(hazard("closed"), Hazard.model_validate(reopened)) == [
+        ("reopen", "reopenings", 0, Status.CLOSED)]
+    voided = replay(hazard("rectifying"), hazard("void", plan=data("rectifying")["plan"]))
+    assert [(t.step, t.field, t.before) for t in voided.steps] == [("void", "void", R)]
+    assert voided.steps[0].entry.reason == "重复登记" and voided.problem is None
+
+
+def test_replay_indexes_only_the_appended_entries() -> None:
+    one = hazard("rectifying", extensions=[EXTENSION], corrections=[CORRECTION])
+    two = hazard("rectifying", extensions=[EXTENSION, {**EXTENSION, "to": "2026-12-09"}],
+                 corrections=[CORRECTION, CORRECTION])
+    done = replay(one, two)
+    assert [(t.step, t.field, t.index) for t in done.steps] == [
+        ("extend", "extensions", 1), ("edit", "corrections", 1)]
+    assert [t.index for t in done.of("extend")] == [1] and done.problem is None
+    assert replay(None, two).of("edit")[1].entry == two.corrections[1]
+
+
+@pytest.mark.parametrize(("old", "new", "problem"), [
+    (hazard("closed"), hazard("closed", rectifications=[
+        *data("closed")["rectifications"], {"completed_on": "2026-11-21", "by": "王强",
+                                            "actions": "x", "documents": ["after-1.jpg"]}]),
+     Msg("replay.round_when", status=Status.CLOSED)),
+    (hazard("rectifying"), hazard("rectifying", verifications=[
+        {"date": "2026-11-21", "by": "张伟", "result": "fail", "notes": "x"}]),
+     Msg("replay.verification_when", status=R)),
+    (hazard("rectifying"), hazard("rectifying", reopenings=[
+        {"date": "2026-11-21", "by": "陈明", "reason": "x"}]),
+     Msg("replay.reopen_when", status=R)),
+    (hazard("closed"), hazard("void", **{k: v for k, v in data("closed").items()
+                                         if k != "status"}),
+     Msg("replay.void_from", status=Status.CLOSED)),
+    (hazard("rectifying"), hazard("closed", rectifications=None, verifications=None),
+     Msg("replay.status", before=R, after=Status.CLOSED)),
+    (None, hazard("closed", rectifications=None, verifications=None),
+     Msg("replay.status", before=None, after=Status.CLOSED)),
+])
+def test_a_change_no_step_explains_says_where_it_stuck(old: Hazard | None, new: Hazard,
+                                                       problem: Msg) -> None:
+    assert replay(old, new).problem == problem
+    assert Violation("status-jump", "status", problem) in check_change(old, new, SETTINGS,
+                                                                       TODAY)
+
+
+# --- the rules of a change, exactly -----------------------------------------------------------
+
+ROUND_1 = data("closed")["rectifications"][0]
+
+
+def _field(name: str) -> Msg:
+    return Msg(f"field.{name}")
+
+
+@pytest.mark.parametrize(("old", "new", "expected"), [
+    # an append-only list: an entry changed or dropped, reported once per list
+    (hazard("closed"), hazard("closed", verifications=[{**PASSED, "notes": "改"}]),
+     [Violation("append-only", "verifications.0", Msg("rule.append_only",
+                                                      field=_field("verifications"))),
+      Violation("closed-edited", "status", Msg("rule.closed_edited"))]),
+    (hazard("verifying", rectifications=[ROUND_1, ROUND_1]), hazard("verifying"),
+     [Violation("append-only", "rectifications.1", Msg("rule.append_only",
+                                                       field=_field("rectifications")))]),
+    (hazard("rectifying", extensions=[EXTENSION]),
+     hazard("rectifying", extensions=[{**EXTENSION, "reason": "y"}], corrections=[]),
+     [Violation("append-only", "extensions.0", Msg("rule.append_only",
+                                                   field=_field("extensions")))]),
+    (hazard("void"), hazard("void", void={"reason": "改", "by": "陈明", "date": "2026-11-17"}),
+     [Violation("append-only", "void", Msg("rule.append_only", field=_field("void")))]),
+    # a closed record: nothing changes, documents included, unless it is reopened
+    (hazard("closed"), hazard("closed", documents={"after": ["after-1.jpg"],
+                                                   "other": ["x.pdf"]}),
+     [Violation("closed-edited", "status", Msg("rule.closed_edited")),
+      Violation("documents-sealed", "documents", Msg("rule.documents_sealed"))]),
+    # the deadline moves only by extension
+    (hazard("rectifying"), hazard("rectifying", plan={**data("rectifying")["plan"],
+                                                      "deadline": "2026-12-28"}),
+     [Violation("deadline-moved", "plan.deadline", Msg(
+         "rule.deadline_moved", old=D(2026, 11, 28), new=D(2026, 12, 28)))]),
+    (hazard("reported", plan={"measures": ["x"], "deadline": "2026-11-28"}),
+     hazard("reported", plan={"measures": ["x"]}),
+     [Violation("deadline-moved", "plan.deadline", Msg(
+         "rule.deadline_moved", old=D(2026, 11, 28), new="—"))]),
+    (hazard("reported", plan={"measures": ["x"]}),
+     hazard("reported", plan={"measures": ["x"], "deadline": "2026-11-28"}), []),
+    # registered facts change through a correction that logs old and new
+    (hazard("rectifying"), hazard("rectifying", location="别处"),
+     [Violation("uncorrected-edit", "location", Msg("rule.uncorrected",
+                                                     field=_field("location")))]),
+    (hazard("rectifying"), hazard("rectifying", location="别处", corrections=[
+        {**CORRECTION, "fields": {"location": ["三号泵站集水井", "别处"]}}]), []),
+    (hazard("rectifying"), hazard("rectifying", location="别处", corrections=[
+        {**CORRECTION, "fields": {"location": ["三号泵站集水井", "甲"]}},
+        {**CORRECTION, "fields": {"location": ["甲", "别处"]}}]), []),
+    (hazard("rectifying"), hazard("rectifying", location="别处", corrections=[
+        {**CORRECTION, "fields": {"location": ["某处", "别处"]}}]),
+     [Violation("uncorrected-edit", "location", Msg("rule.uncorrected",
+                                                     field=_field("location")))]),
+    (hazard("rectifying"), hazard("rectifying", found_on="2026-11-15", corrections=[
+        {**CORRECTION, "fields": {"found_on": ["2026-11-16", "2026-11-15"]}}]), []),
+    (hazard("rectifying"), hazard("rectifying", unit="RQ", corrections=[
+        {**CORRECTION, "fields": {"unit": ["SW", "RQ"]}}]),
+     [Violation("uncorrected-edit", "unit", Msg("rule.uncorrected", field=_field("unit")))]),
+    # a downgrade from major needs an approved correction
+    (major_hazard(), major_hazard(level="general", corrections=[
+        {**CORRECTION, "fields": {"level": ["major", "general"]}}]),
+     [Violation("downgrade", "level", Msg("rule.downgrade"))]),
+    (major_hazard(), major_hazard(level="general", corrections=[
+        {**CORRECTION, "fields": {"level": ["major", "general"]}, "approved_by": "陈明"}]), []),
+    # a major hazard's facts: interim measures appended, the rest written once
+    (major_hazard(), major_hazard(major={**MAJOR, "interim_measures": ["停止集水井作业"]}),
+     [Violation("append-only", "major.interim_measures", Msg(
+         "rule.append_only", field=_field("interim_measures")))]),
+    (major_hazard(), major_hazard(major={**MAJOR, "interim_measures": [
+        *MAJOR["interim_measures"], "局部停产"]}), []),
+    (major_hazard(), major_hazard(major={**MAJOR, "reported_to": "市应急管理局"}),
+     [Violation("append-only", "major.reported_to", Msg("rule.write_once",
+                                                        field=_field("reported_to")))]),
+    (major_hazard(major={k: v for k, v in MAJOR.items() if k != "objectives"}),
+     major_hazard(), []),
+])
+def test_each_rule_of_a_change_exactly(old: Hazard, new: Hazard,
+                                       expected: list[Violation]) -> None:
+    assert check_change(old, new, SETTINGS, TODAY) == expected
+
+
+ASSESSED = {**MAJOR, "assessment": {"date": "2026-11-20", "by": "评价公司", "result": "pass"}}
+
+
+def test_a_passed_assessment_is_kept_and_a_failed_one_may_be_superseded() -> None:
+    failed = {**MAJOR, "assessment": {**ASSESSED["assessment"], "result": "fail"}}
+    assert check_change(major_hazard("verifying", major=failed),
+                        major_hazard("verifying", major=ASSESSED), SETTINGS, TODAY) == []
+    assert check_change(major_hazard("verifying", major=ASSESSED),
+                        major_hazard("verifying", major=failed), SETTINGS, TODAY) == [
+        Violation("append-only", "major.assessment",
+                  Msg("rule.write_once", field=_field("assessment")))]
+
+
+@pytest.mark.parametrize(("recorded", "rule"), [
+    (D(2026, 11, 20), "future-entry"), (D(2026, 11, 21), None), (D(2026, 11, 28), None),
+    (D(2026, 11, 29), "late-entry")])
+def test_entries_are_dated_within_the_late_entry_window(recorded: dt.date,
+                                                        rule: str | None) -> None:
+    old = hazard("verifying")
+    new = hazard("closed")  # verified on 11-21
+    found = check_change(old, new, SETTINGS, recorded)
+    if rule is None:
+        assert found == []
+    elif rule == "future-entry":
+        assert found == [Violation(rule, "verifications.0", Msg(
+            "rule.future", date=D(2026, 11, 21), recorded=recorded))]
+    else:
+        assert found == [Violation(rule, "verifications.0", Msg(
+            "rule.late", date=D(2026, 11, 21), recorded=recorded, days=7))]
+
+
+def test_a_major_hazards_dates_are_checked_when_they_change() -> None:
+    old = major_hazard("verifying", major=MAJOR)
+    new = major_hazard("verifying", major={
+        **ASSESSED, "assessment": {**ASSESSED["assessment"], "date": "2026-11-22"}})
+    assert check_change(old, new, SETTINGS, TODAY) == [Violation(
+        "future-entry", "major.assessment", Msg("rule.future", date=D(2026, 11, 22),
+                                                recorded=TODAY))]
+    # an old report date is not checked again
+    assert check_change(new, new, SETTINGS, D(2026, 12, 30)) == []
+    signed = {**ASSESSED, "signoff": {"date": "2026-11-22", "by": "区安委办"}}
+    assert check_change(major_hazard("verifying", major=ASSESSED),
+                        major_hazard("verifying", major=signed), SETTINGS, TODAY) == [
+        Violation("future-entry", "major.signoff", Msg("rule.future", date=D(2026, 11, 22),
+                                                       recorded=TODAY))]
+
+
+def test_people_a_change_names_are_checked_against_the_roster() -> None:
+    team = hazard("reported", found_by="李明,外人")
+    assert check_change(None, team, ROSTER, TODAY) == [Violation(
+        "unknown-person", "found_by", Msg("rule.not_on_roster", name="外人"))]
+    assert check_change(hazard("reported"), hazard("reported"), ROSTER, TODAY) == []
+    old = hazard("rectifying", contractor={"name": "某公司", "supervisor": "赵刚"})
+    new = hazard("rectifying", contractor={"name": "某公司", "supervisor": "钱七"})
+    assert check_change(old, new, ROSTER, TODAY) == [Violation(
+        "unknown-person", "contractor.supervisor", Msg("rule.not_on_roster", name="钱七"))]
+    assert check_change(new, new, ROSTER, TODAY) == []  # named before: not checked again
+
+
+def test_a_later_rounds_rectifier_may_verify_an_earlier_round() -> None:
+    # 赵刚 verified (and failed) round 1, then did round 2; 张伟 closes round 2
+    record = data("closed", rectifications=[
+        {**ROUND_1, "completed_on": "2026-11-18"},
+        {**ROUND_1, "completed_on": "2026-11-20", "by": "赵刚"}],
+        verifications=[{"date": "2026-11-19", "by": "赵刚", "result": "fail", "notes": "x"},
+                       PASSED])
+    assert check_change(None, Hazard.model_validate(record), SETTINGS, TODAY) == []
+    record["verifications"][1]["by"] = "赵刚"
+    assert check_change(None, Hazard.model_validate(record), SETTINGS, TODAY) == [
+        Violation("invalid", "verifications.1.by",
+                  Msg("rule.independent.rectifier", name="赵刚")),
+        Violation("independence", "verifications.1.by",
+                  Msg("rule.independent.rectifier", name="赵刚"))]
