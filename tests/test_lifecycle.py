@@ -1004,7 +1004,7 @@ def test_a_later_rounds_rectifier_may_verify_an_earlier_round() -> None:
         verifications=[{"date": "2026-11-19", "by": "赵刚", "result": "fail", "notes": "x"},
                        PASSED])
     assert check_change(None, Hazard.model_validate(record), SETTINGS, TODAY) == []
-    record["verifications"][1]["by"] = "赵刚"
+    record["verifications"] = [record["verifications"][0], {**PASSED, "by": "赵刚"}]
     assert check_change(None, Hazard.model_validate(record), SETTINGS, TODAY) == [
         Violation("invalid", "verifications.1.by",
                   Msg("rule.independent.rectifier", name="赵刚")),
