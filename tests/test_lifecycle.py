@@ -1010,3 +1010,21 @@ def test_a_later_rounds_rectifier_may_verify_an_earlier_round() -> None:
                   Msg("rule.independent.rectifier", name="赵刚")),
         Violation("independence", "verifications.1.by",
                   Msg("rule.independent.rectifier", name="赵刚"))]
+
+
+def test_when_a_root_cause_is_required() -> None:
+    from safecheck.lifecycle.rules import root_cause_required
+
+    assert not root_cause_required(hazard("closed"), SETTINGS)  # as audit asks it
+    assert root_cause_required(hazard("closed"), SETTINGS, major=True)
+    assert root_cause_required(major_hazard("closed"), SETTINGS)
+    assert root_cause_required(hazard("closed", source="district-inspection"), SETTINGS)
+
+
+def test_a_step_checks_only_the_people_it_names() -> None:
+    # registered before the roster listed its inspector: later steps are not refused for it
+    record = hazard("rectifying", found_by="外人")
+    h = lifecycle.rectify(record, "王强", "x", TODAY, ["a.jpg"], None, ROSTER, TODAY)
+    h = lifecycle.reject(h, "张伟", "不全", TODAY, ROSTER, TODAY)
+    h = lifecycle.extend(h, D(2026, 12, 5), "x", "陈明", TODAY, ROSTER, TODAY)
+    assert h.status is Status.RECTIFYING and h.verifications[-1].notes == "不全"
