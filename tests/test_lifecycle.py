@@ -1028,3 +1028,33 @@ def test_a_step_checks_only_the_people_it_names() -> None:
     h = lifecycle.reject(h, "张伟", "不全", TODAY, ROSTER, TODAY)
     h = lifecycle.extend(h, D(2026, 12, 5), "x", "陈明", TODAY, ROSTER, TODAY)
     assert h.status is Status.RECTIFYING and h.verifications[-1].notes == "不全"
+
+
+def test_a_value_the_record_cannot_hold_is_refused_with_its_field() -> None:
+    with pytest.raises(RefusedTransition) as refusal:
+        lifecycle.plan(hazard("reported"), PlanInput(funding=-5), None, SETTINGS, TODAY)
+    reason = refusal.value.reason
+    assert isinstance(reason, Msg) and reason.key == "refuse.field"
+    assert reason.params["field"] == "plan.funding.amount"
+    assert refusal.value.msg == Msg("refuse", verb=Msg("verb.plan"), id=ID, reason=reason)
+
+
+def test_the_whole_plan_is_stored_as_given() -> None:
+    h = lifecycle.plan(hazard("reported"), PlanInput(
+        measures=("a",), responsible="王强", responsible_department="运营部", funding=10,
+        funding_source="安全生产费用", currency="USD", deadline=D(2026, 11, 30),
+        contingency_plan="围挡"), None, SETTINGS, TODAY)
+    assert h.plan is not None and h.plan.responsible is not None and h.plan.funding is not None
+    assert (h.plan.responsible.person, h.plan.responsible.department) == ("王强", "运营部")
+    assert (h.plan.funding.amount, h.plan.funding.source, h.plan.funding.currency) == (
+        10, "安全生产费用", "USD")
+    assert (h.plan.deadline, h.plan.contingency_plan) == (D(2026, 11, 30), "围挡")
+
+
+def test_a_role_violation_names_the_field_and_the_role() -> None:
+    roster = Settings.model_validate({**SETTINGS.model_dump(), "people": [
+        {"name": "张伟", "unit": "RQ", "roles": ["verifier"]}, {"name": "王强", "unit": "SW"},
+        {"name": "李明", "unit": "SW"}]})
+    assert check_change(hazard("verifying"), hazard("closed"), roster, TODAY) == [
+        Violation("role", "verifications.0.by", Msg("rule.role", name="张伟",
+                                                    role=Msg("role.verifier"), unit="SW"))]
