@@ -443,6 +443,8 @@ def test_findings_name_hazard_commit_author_and_rule_in_every_format(s: Scenario
     f = finding(report, "closure-author")
     assert f["id"] == hid(s) and len(f["commit"]) == 8
     assert f["author"] == "王强 <wangqiang@example.com>"
+    assert f["message"] == ("销号提交由 王强 <wangqiang@example.com> 作出，"
+                            "既不是验收记录中的验收人 张伟，也不是台账管理员")
     text = run_installed("review", cwd=s.path).stdout
     assert "closure-author" in text and f["commit"] in text and "王强" in text
     markdown = run_installed("review", "--format", "markdown", cwd=s.path).stdout
@@ -476,6 +478,9 @@ def test_signed_closures(tmp_path: Path) -> None:
     close(s)
     code, report = review(s)
     assert code == 1 and rules(report) == {"signed-closures"}
+    f = finding(report, "signed-closures")
+    assert (f["id"], f["commit"]) == (hid(s), short(s))
+    assert f["message"].startswith("销号提交没有有效签名")
     _ssh_signing(s, tmp_path)
     s.git("reset", "-q", "--hard", "HEAD~1")
     close(s, commit=False)
@@ -569,6 +574,10 @@ def test_a_deleted_and_a_moved_record_are_named_with_their_path(s: Scenario) -> 
     f = finding(report, "deleted")
     assert (f["id"], f["path"], f["commit"]) == (hid(s), where, short(s))
     assert f["author"] == "王强 <wangqiang@example.com>" and "记录被删除" in f["message"]
+    (hazard,) = report["hazards"]
+    assert (hazard["before"], hazard["after"]) == ("rectifying", None)
+    assert (hazard["before_label"], hazard["after_label"]) == ("整改中", None)
+    assert hazard["title"] == "泵房消防通道堵塞" and hazard["changes"] == ["deleted"]
 
 
 def test_a_record_renamed_to_another_id(s: Scenario) -> None:
@@ -598,6 +607,7 @@ def test_an_invalid_record_says_why(s: Scenario) -> None:
     _, report = review(s)
     f = finding(report, "invalid")
     assert f["id"] == hid(s) and f["commit"] == short(s)
+    assert f["path"] == str(s.record_path(hid(s)).relative_to(s.path))
     assert "found_on" in f["message"] and "不是有效的日期" in f["message"]
 
 
@@ -642,6 +652,7 @@ def test_a_documents_folder_without_its_record(s: Scenario) -> None:
     f = finding(report, "unexpected-path")
     assert f["path"] == "records/SW/2026/SW-20261101-ABCD/a.jpg"
     assert f["id"] == "SW-20261101-ABCD" and "资料文件夹没有对应的隐患记录" in f["message"]
+    assert f["commit"] == short(s)
 
 
 def test_a_commits_day_is_the_organisations_day(s: Scenario) -> None:
@@ -666,8 +677,9 @@ def test_an_invalid_inspection_record_is_a_finding(s: Scenario) -> None:
     (folder / "SW-I-20261112-ABCD.yaml").write_text("- a list\n", encoding="utf-8")
     s.commit_as("李明", "检查", WHEN.format(13))
     _, report = review(s)
-    assert [f["commit"] for f in report["findings"] if f["rule"] == "invalid"] == [
-        short(s, "HEAD~1"), short(s)]
+    found = [f for f in report["findings"] if f["rule"] == "invalid"]
+    assert [f["commit"] for f in found] == [short(s, "HEAD~1"), short(s)]
+    assert found[1]["message"] == "提交后的记录无效：" + found[1]["path"]
 
 
 def test_ranges_open_at_either_end_and_three_dots(s: Scenario) -> None:
@@ -692,3 +704,34 @@ def test_a_broken_settings_file_at_the_base_is_named_with_its_commit(s: Scenario
     s.commit_as("王强", "修好", WHEN.format(13))
     done = run_installed("review", "--base", "main", cwd=s.path)
     assert done.returncode == 2 and f"{base[:8]}:safecheck.yaml" in done.stderr
+
+
+def test_a_hazard_registered_in_the_range_is_reviewed_as_created(s: Scenario) -> None:
+    new = register(s, "2026-11-12", "SW", "配电室门未关", *plan("王强", "2026-11-30"))
+    s.commit_as("李明", "登记", WHEN.format(12))
+    _, report = review(s)
+    (hazard,) = report["hazards"]
+    assert (hazard["id"], hazard["before"], hazard["after"]) == (new, None, "rectifying")
+    assert hazard["title"] == "配电室门未关" and hazard["before_label"] is None
+
+
+def test_a_reopening_commit_may_change_the_documents(s: Scenario) -> None:
+    closed_on_main(s)
+    s.on("2026-11-13", "reopen", hid(s), "--reason", "复发", "--by", "陈明",
+         "--deadline", "2026-11-30")
+    (s.record_path(hid(s)).with_suffix("") / "after-10.jpg").write_bytes(b"retaken")
+    s.commit_as("陈明", "撤销销号", WHEN.format(13))
+    _, report = review(s)
+    assert "documents-sealed" not in rules(report), report["findings"]
+
+
+@pytest.mark.parametrize("pipeline", [".gitlab-ci.yml", ".github/workflows/ci.yml"])
+def test_a_changed_pipeline_is_a_finding(s: Scenario, pipeline: str) -> None:
+    path = s.path / pipeline
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("jobs: {}\n", encoding="utf-8")
+    changed = s.commit_as("王强", "流水线", WHEN.format(12))
+    code, report = review(s)
+    f = finding(report, "pipeline-changed")
+    assert code == 1 and (f["id"], f["path"], f["commit"]) == ("-", pipeline, changed[:8])
+    assert f["message"].startswith(f"本次变更修改了 CI 流水线 {pipeline}：")
