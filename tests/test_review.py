@@ -695,9 +695,12 @@ def test_ranges_open_at_either_end_and_three_dots(s: Scenario) -> None:
     assert short(s) in same.stderr
 
 
-def test_a_broken_settings_file_at_the_base_is_named_with_its_commit(s: Scenario) -> None:
+@pytest.mark.parametrize("broken", ["organization: [\n",
+                                    "<<<<<<< HEAD\n=======\n>>>>>>> x\n"])
+def test_a_broken_settings_file_at_the_base_is_named_with_its_commit(s: Scenario,
+                                                                     broken: str) -> None:
     s.git("checkout", "-q", "main")
-    (s.path / "safecheck.yaml").write_text("organization: [\n", encoding="utf-8")
+    (s.path / "safecheck.yaml").write_text(broken, encoding="utf-8")
     base = s.commit_as("陈明", "坏了", WHEN.format(12))
     s.git("checkout", "-q", "-b", "sw/next")
     s.git("checkout", "sw/work", "--", "safecheck.yaml")
