@@ -22,8 +22,9 @@ from safecheck.context import LedgerContext
 from safecheck.errors import RefusedTransition, SafecheckError
 from safecheck.i18n import Msg
 from safecheck.lifecycle import MajorInput, PlanInput, Registration, check_change
+from safecheck.lifecycle.replay import replay
 from safecheck.lifecycle.table import STEPS
-from safecheck.models.consistency import violations
+from safecheck.models.consistency import Violation, describe_missing, violations
 from safecheck.models.hazard import Hazard
 from safecheck.vocab import Level, Result, Status
 
@@ -578,3 +579,482 @@ def _apply(h: Any, action: str, person: str, days: int, today: dt.date) -> Any:
     if action == "attach":
         return lifecycle.attach(h, [f"d{days}.pdf"], "other", SETTINGS, today)
     return lifecycle.void(h, "重复", person, today, SETTINGS, today)
+
+
+# --- refusals, exactly: which step, which hazard, and why -----------------------------------
+# (a refusal names the step and the record; a mutation run showed either could go missing,
+# or a reason lose its dates, without a test noticing)
+
+D = dt.date
+OPEN_ORDER = [Status.REPORTED, Status.RECTIFYING, Status.VERIFYING]
+ALL_PARTS = ["measures", "responsible", "funding", "deadline", "contingency_plan"]
+FAILED = data("rectifying", rectifications=[
+    {"completed_on": "2026-11-20", "by": "王强", "actions": "x", "documents": ["after-1.jpg"]}],
+    verifications=[{"date": "2026-11-21", "by": "张伟", "result": "fail", "notes": "不全"}],
+    documents={"after": ["after-1.jpg"]})
+REOPENED = data("rectifying", rectifications=FAILED["rectifications"],
+                verifications=[{"date": "2026-11-20", "by": "张伟", "result": "pass"}],
+                reopenings=[{"date": "2026-11-21", "by": "陈明", "reason": "复发",
+                             "deadline": "2026-12-10"}], documents={"after": ["after-1.jpg"]})
+ROSTER_CONTEXT = LedgerContext(Path(), ROSTER, CONTEXT.checklists)
+
+
+def _status(status: Status, *allowed: Status) -> Msg:
+    return Msg("refuse.status", status=status, allowed=list(allowed))
+
+
+@pytest.mark.parametrize(("step", "call", "reason"), [
+    ("register", lambda: lifecycle.register(registered(title=None, location=""), ID, CONTEXT,
+                                            TODAY),
+     Msg("refuse.missing", fields=[Msg("field.title"), Msg("field.location")])),
+    ("register", lambda: lifecycle.register(registered(level=Level.MAJOR), ID, CONTEXT, TODAY),
+     Msg("refuse.missing", fields=[Msg("field.interim_measures")])),
+    ("register", lambda: lifecycle.register(registered(found_on=D(2026, 11, 22)), ID, CONTEXT,
+                                            TODAY),
+     Msg("rule.future", date=D(2026, 11, 22), recorded=TODAY)),
+    ("register", lambda: lifecycle.register(registered(checklist_item="CS-99"), ID, CONTEXT,
+                                            TODAY),
+     Msg("refuse.no_item", domain="confined-space", item="CS-99")),
+    ("register", lambda: lifecycle.register(registered(plan=PlanInput(supervisor="赵刚")), ID,
+                                            CONTEXT, TODAY), Msg("refuse.contractor_name")),
+    ("register", lambda: lifecycle.register(registered(found_by="外人"), ID, ROSTER_CONTEXT,
+                                            TODAY), Msg("rule.not_on_roster", name="外人")),
+    ("plan", lambda: lifecycle.plan(hazard("closed"), FULL_PLAN, None, SETTINGS, TODAY),
+     _status(Status.CLOSED, Status.REPORTED, Status.RECTIFYING)),
+    ("plan", lambda: lifecycle.plan(hazard("rectifying"), PlanInput(), None, SETTINGS, TODAY),
+     Msg("refuse.plan.nothing")),
+    ("plan", lambda: lifecycle.plan(hazard("rectifying"), PlanInput(deadline=D(2026, 12, 30)),
+                                    None, SETTINGS, TODAY),
+     Msg("refuse.plan.deadline", deadline=D(2026, 11, 28))),
+    ("plan", lambda: lifecycle.plan(hazard("rectifying"), PlanInput(contract="HT-1"), None,
+                                    SETTINGS, TODAY), Msg("refuse.contractor_name")),
+    ("plan", lambda: lifecycle.plan(hazard("rectifying"), PlanInput(responsible="钱七"), None,
+                                    ROSTER, TODAY), Msg("rule.not_on_roster", name="钱七")),
+    ("major", lambda: lifecycle.major(hazard("rectifying"), MajorInput(basis="x"), SETTINGS,
+                                      TODAY), Msg("refuse.major.not_major")),
+    ("major", lambda: lifecycle.major(major_hazard(), MajorInput(), SETTINGS, TODAY),
+     Msg("refuse.major.nothing")),
+    ("major", lambda: lifecycle.major(major_hazard(), MajorInput(assessed_on=TODAY), SETTINGS,
+                                      TODAY),
+     Msg("refuse.major.too_early", status=Status.RECTIFYING)),
+    ("major", lambda: lifecycle.major(major_hazard(), MajorInput(signoff_on=TODAY), SETTINGS,
+                                      TODAY),
+     Msg("refuse.major.too_early", status=Status.RECTIFYING)),
+    ("major", lambda: lifecycle.major(major_hazard("closed", root_cause="x"),
+                                      MajorInput(supervised_by="区安委办"), SETTINGS, TODAY),
+     _status(Status.CLOSED, *OPEN_ORDER)),
+    ("major", lambda: lifecycle.major(major_hazard(), MajorInput(reported_on=D(2026, 11, 17)),
+                                      SETTINGS, TODAY),
+     Msg("rule.write_once", field=Msg("field.reported_on"))),
+    ("extend", lambda: lifecycle.extend(hazard("reported"), D(2026, 12, 5), "x", "陈明", TODAY,
+                                        SETTINGS, TODAY), Msg("refuse.extend.no_deadline")),
+    ("extend", lambda: lifecycle.extend(hazard("rectifying"), D(2026, 11, 28), "x", "陈明",
+                                        TODAY, SETTINGS, TODAY),
+     Msg("rule.extension.later", to=D(2026, 11, 28), deadline=D(2026, 11, 28))),
+    ("extend", lambda: lifecycle.extend(hazard("closed"), D(2026, 12, 5), "x", "陈明", TODAY,
+                                        SETTINGS, TODAY), _status(Status.CLOSED, *OPEN_ORDER)),
+    ("extend", lambda: lifecycle.extend(hazard("rectifying"), D(2026, 12, 5), "x", "王强",
+                                        TODAY, SETTINGS, TODAY),
+     Msg("rule.independent.extend", name="王强")),
+    ("rectify", lambda: lifecycle.rectify(hazard("reported"), "王强", "x", TODAY, ["a.jpg"],
+                                          None, SETTINGS, TODAY),
+     Msg("refuse.rectify.no_plan", missing=describe_missing(ALL_PARTS))),
+    ("rectify", lambda: lifecycle.rectify(hazard("verifying"), "王强", "x", TODAY, ["a.jpg"],
+                                          None, SETTINGS, TODAY),
+     _status(Status.VERIFYING, Status.RECTIFYING)),
+    ("rectify", lambda: lifecycle.rectify(hazard("rectifying"), "王强", "x", TODAY, [], None,
+                                          SETTINGS, TODAY), Msg("refuse.rectify.no_documents")),
+    ("rectify", lambda: lifecycle.rectify(Hazard.model_validate(FAILED), "王强", "x",
+                                          D(2026, 11, 20), ["b.jpg"], None, SETTINGS, TODAY),
+     Msg("refuse.before", date=D(2026, 11, 20), what=Msg("word.failed_verification"),
+         when=D(2026, 11, 21))),
+    ("rectify", lambda: lifecycle.rectify(Hazard.model_validate(REOPENED), "王强", "x",
+                                          D(2026, 11, 20), ["b.jpg"], None, SETTINGS, TODAY),
+     Msg("refuse.before", date=D(2026, 11, 20), what=Msg("word.reopening"),
+         when=D(2026, 11, 21))),
+    ("close", lambda: lifecycle.close(hazard("verifying"), "张伟", D(2026, 11, 19), None,
+                                      SETTINGS, TODAY),
+     Msg("refuse.before", date=D(2026, 11, 19), what=Msg("word.rectification"),
+         when=D(2026, 11, 20))),
+    ("close", lambda: lifecycle.close(hazard("rectifying"), "张伟", TODAY, None, SETTINGS,
+                                      TODAY), _status(Status.RECTIFYING, Status.VERIFYING)),
+    ("close", lambda: lifecycle.close(hazard("verifying", source="district-inspection"), "张伟",
+                                      TODAY, None, SETTINGS, TODAY), Msg("rule.root_cause")),
+    ("close", lambda: lifecycle.close(hazard("verifying"), "王强", TODAY, None, SETTINGS,
+                                      TODAY), Msg("rule.independent.responsible", name="王强")),
+    ("reject", lambda: lifecycle.reject(hazard("verifying"), "张伟", " ", TODAY, SETTINGS,
+                                        TODAY), Msg("refuse.reject.notes")),
+    ("reject", lambda: lifecycle.reject(hazard("rectifying"), "张伟", "不合格", TODAY,
+                                        SETTINGS, TODAY),
+     _status(Status.RECTIFYING, Status.VERIFYING)),
+    ("reject", lambda: lifecycle.reject(hazard("verifying"), "王强", "不合格", TODAY,
+                                        SETTINGS, TODAY),
+     Msg("rule.independent.responsible", name="王强")),
+    ("reopen", lambda: lifecycle.reopen(hazard("closed"), "复发", "陈明", D(2026, 11, 20),
+                                        D(2026, 12, 5), SETTINGS, TODAY),
+     Msg("refuse.before", date=D(2026, 11, 20), what=Msg("word.closing"),
+         when=D(2026, 11, 21))),
+    ("reopen", lambda: lifecycle.reopen(hazard("closed"), "复发", "陈明", TODAY,
+                                        D(2026, 11, 20), SETTINGS, TODAY),
+     Msg("rule.reopen.deadline_past", deadline=D(2026, 11, 20), date=TODAY)),
+    ("reopen", lambda: lifecycle.reopen(hazard("rectifying"), "复发", "陈明", TODAY,
+                                        D(2026, 12, 5), SETTINGS, TODAY),
+     _status(Status.RECTIFYING, Status.CLOSED)),
+    ("reopen", lambda: lifecycle.reopen(hazard("closed"), "复发", "张伟", TODAY,
+                                        D(2026, 12, 5), ROSTER, TODAY),
+     Msg("rule.role", name="张伟", role=Msg("role.manager"), unit="SW")),
+    ("void", lambda: lifecycle.void(hazard("closed"), "重复", "陈明", TODAY, SETTINGS, TODAY),
+     _status(Status.CLOSED, *OPEN_ORDER)),
+    ("void", lambda: lifecycle.void(hazard("rectifying"), "重复", "王强", TODAY, SETTINGS,
+                                    TODAY), Msg("rule.independent.void", name="王强")),
+    ("edit", lambda: lifecycle.edit(hazard("rectifying"), {"status": "closed", "colour": "x"},
+                                    "x", "李明", TODAY, None, (), CONTEXT, TODAY),
+     Msg("refuse.edit.field", fields=["colour", "status"])),
+    ("edit", lambda: lifecycle.edit(hazard("rectifying"), {"found_on": D(2026, 11, 16)}, "x",
+                                    "李明", TODAY, None, (), CONTEXT, TODAY),
+     Msg("refuse.edit.nothing")),
+    ("edit", lambda: lifecycle.edit(major_hazard(), {"level": Level.GENERAL}, "x", "李明",
+                                    TODAY, None, (), CONTEXT, TODAY), Msg("rule.downgrade")),
+    ("edit", lambda: lifecycle.edit(hazard("closed"), {"title": "新"}, "x", "李明", TODAY, None,
+                                    (), CONTEXT, TODAY), _status(Status.CLOSED, *OPEN_ORDER)),
+    ("attach", lambda: lifecycle.attach(hazard("rectifying"), [], "other", SETTINGS, TODAY),
+     Msg("refuse.attach.nothing")),
+    ("attach", lambda: lifecycle.attach(hazard("void"), ["a.pdf"], "other", SETTINGS, TODAY),
+     _status(Status.VOID, *OPEN_ORDER)),
+])
+def test_a_refusal_names_the_step_the_hazard_and_the_reason(step: str, call: Any,
+                                                            reason: Msg) -> None:
+    with pytest.raises(RefusedTransition) as refusal:
+        call()
+    assert refusal.value.msg == Msg("refuse", verb=Msg(f"verb.{step}"), id=ID, reason=reason)
+    assert refusal.value.reason == reason
+
+
+@pytest.mark.parametrize("call", [
+    # each "not before" is inclusive: the same day is allowed
+    lambda: lifecycle.register(registered(found_on=TODAY), ID, CONTEXT, TODAY),
+    lambda: lifecycle.rectify(Hazard.model_validate(FAILED), "王强", "x", TODAY, ["b.jpg"],
+                              None, SETTINGS, TODAY),
+    lambda: lifecycle.rectify(Hazard.model_validate(REOPENED), "王强", "x", TODAY, ["b.jpg"],
+                              None, SETTINGS, TODAY),
+    lambda: lifecycle.close(hazard("verifying"), "张伟", D(2026, 11, 20), None, SETTINGS,
+                            TODAY),
+    lambda: lifecycle.reject(hazard("verifying"), "张伟", "不合格", D(2026, 11, 20), SETTINGS,
+                             TODAY),
+    lambda: lifecycle.reopen(hazard("closed"), "复发", "陈明", TODAY, TODAY, SETTINGS, TODAY),
+    lambda: lifecycle.extend(hazard("rectifying"), D(2026, 11, 29), "x", "陈明", TODAY,
+                             SETTINGS, TODAY),
+])
+def test_the_same_day_is_not_before(call: Any) -> None:
+    assert call().id == ID
+
+
+def test_a_second_plan_keeps_the_contractor_given_before() -> None:
+    h = lifecycle.plan(hazard("rectifying"), PlanInput(contractor="某某公司", supervisor="赵刚"),
+                       None, SETTINGS, TODAY)
+    h = lifecycle.plan(h, PlanInput(contract="HT-1"), None, SETTINGS, TODAY)
+    assert h.contractor is not None
+    assert (h.contractor.name, h.contractor.contract, h.contractor.supervisor) == (
+        "某某公司", "HT-1", "赵刚")
+
+
+def test_edit_logs_only_what_changed_and_cleans_names() -> None:
+    record = hazard("rectifying")
+    h = lifecycle.edit(record, {"title": record.title, "location": "别处",
+                                "found_by": " 张\u200b伟 "}, "x", "李明", TODAY, None, (),
+                       CONTEXT, TODAY)
+    assert h.found_by == "张伟" and h.location == "别处"
+    assert dict(h.corrections[-1].fields) == {"location": (record.location, "别处"),
+                                              "found_by": ("李明", "张伟")}
+    assert h.corrections[-1].approved_by is None
+
+
+def test_edit_checks_a_new_source_against_the_list() -> None:
+    with refused("error.unknown_source"):
+        lifecycle.edit(hazard("rectifying"), {"source": "rumour"}, "x", "李明", TODAY, None,
+                       (), CONTEXT, TODAY)
+
+
+def test_an_upgrade_back_to_major_keeps_what_was_recorded_while_major() -> None:
+    h = lifecycle.edit(major_hazard(), {"level": Level.GENERAL}, "复核", "李明", TODAY, "陈明",
+                       (), CONTEXT, TODAY)
+    h = lifecycle.edit(h, {"level": Level.MAJOR}, "再次复核", "李明", TODAY, None, ("停产",),
+                       CONTEXT, TODAY)
+    assert h.major is not None and h.major.basis == MAJOR["basis"]
+    assert h.major.interim_measures == (*MAJOR["interim_measures"], "停产")
+
+
+# --- a change replayed as steps ---------------------------------------------------------------
+
+def _steps(old: Hazard | None, new: Hazard) -> list[tuple[str, str | None, int | None,
+                                                       Status | None]]:
+    return [(t.step, t.field, t.index, t.before) for t in replay(old, new).steps]
+
+
+V, R = Status.VERIFYING, Status.RECTIFYING
+PASSED = {"date": "2026-11-21", "by": "张伟", "result": "pass"}
+EXTENSION = {"to": "2026-12-05", "reason": "x", "approved_by": "陈明", "approved_on": TODAY}
+CORRECTION = {"date": TODAY, "by": "李明", "fields": {"location": ["a", "b"]}, "reason": "x"}
+
+
+def test_replay_names_each_step_with_its_entry_and_status() -> None:
+    assert _steps(None, hazard("closed")) == [
+        ("register", None, None, None), ("start", None, None, Status.REPORTED),
+        ("rectify", "rectifications", 0, R), ("close", "verifications", 0, V)]
+    assert _steps(hazard("rectifying"), hazard("closed")) == [
+        ("rectify", "rectifications", 0, R), ("close", "verifications", 0, V)]
+    assert _steps(hazard("verifying"), Hazard.model_validate(FAILED)) == [
+        ("reject", "verifications", 0, V)]
+    assert _steps(hazard("reported", plan=None), hazard("rectifying")) == [
+        ("start", None, None, Status.REPORTED)]
+    assert _steps(hazard("reported"), hazard("reported", plan={"measures": ["x"]})) == []
+    reopened = data("rectifying", rectifications=FAILED["rectifications"],
+                    verifications=[PASSED], documents={"after": ["after-1.jpg"]},
+                    reopenings=[{"date": "2026-11-21", "by": "陈明", "reason": "复发",
+                                 "deadline": "2026-12-10"}])
+    assert _steps(hazard("closed"), Hazard.model_validate(reopened)) == [
+        ("reopen", "reopenings", 0, Status.CLOSED)]
+    voided = replay(hazard("rectifying"), hazard("void", plan=data("rectifying")["plan"]))
+    assert [(t.step, t.field, t.before) for t in voided.steps] == [("void", "void", R)]
+    assert voided.steps[0].entry.reason == "重复登记" and voided.problem is None
+
+
+def test_replay_indexes_only_the_appended_entries() -> None:
+    one = hazard("rectifying", extensions=[EXTENSION], corrections=[CORRECTION])
+    two = hazard("rectifying", extensions=[EXTENSION, {**EXTENSION, "to": "2026-12-09"}],
+                 corrections=[CORRECTION, CORRECTION])
+    done = replay(one, two)
+    assert [(t.step, t.field, t.index) for t in done.steps] == [
+        ("extend", "extensions", 1), ("edit", "corrections", 1)]
+    assert [t.index for t in done.of("extend")] == [1] and done.problem is None
+    assert replay(None, two).of("edit")[1].entry == two.corrections[1]
+
+
+@pytest.mark.parametrize(("old", "new", "problem"), [
+    (hazard("closed"), hazard("closed", rectifications=[
+        *data("closed")["rectifications"], {"completed_on": "2026-11-21", "by": "王强",
+                                            "actions": "x", "documents": ["after-1.jpg"]}]),
+     Msg("replay.round_when", status=Status.CLOSED)),
+    (hazard("rectifying"), hazard("rectifying", verifications=[
+        {"date": "2026-11-21", "by": "张伟", "result": "fail", "notes": "x"}]),
+     Msg("replay.verification_when", status=R)),
+    (hazard("rectifying"), hazard("rectifying", reopenings=[
+        {"date": "2026-11-21", "by": "陈明", "reason": "x"}]),
+     Msg("replay.reopen_when", status=R)),
+    (hazard("closed"), hazard("void", **{k: v for k, v in data("closed").items()
+                                         if k != "status"}),
+     Msg("replay.void_from", status=Status.CLOSED)),
+    (hazard("rectifying"), hazard("closed", rectifications=None, verifications=None),
+     Msg("replay.status", before=R, after=Status.CLOSED)),
+    (None, hazard("closed", rectifications=None, verifications=None),
+     Msg("replay.status", before=None, after=Status.CLOSED)),
+])
+def test_a_change_no_step_explains_says_where_it_stuck(old: Hazard | None, new: Hazard,
+                                                       problem: Msg) -> None:
+    assert replay(old, new).problem == problem
+    assert Violation("status-jump", "status", problem) in check_change(old, new, SETTINGS,
+                                                                       TODAY)
+
+
+# --- the rules of a change, exactly -----------------------------------------------------------
+
+ROUND_1 = data("closed")["rectifications"][0]
+
+
+def _field(name: str) -> Msg:
+    return Msg(f"field.{name}")
+
+
+@pytest.mark.parametrize(("old", "new", "expected"), [
+    # an append-only list: an entry changed or dropped, reported once per list
+    (hazard("closed"), hazard("closed", verifications=[{**PASSED, "notes": "改"}]),
+     [Violation("append-only", "verifications.0", Msg("rule.append_only",
+                                                      field=_field("verifications"))),
+      Violation("closed-edited", "status", Msg("rule.closed_edited"))]),
+    (hazard("verifying", rectifications=[ROUND_1, ROUND_1]), hazard("verifying"),
+     [Violation("append-only", "rectifications.1", Msg("rule.append_only",
+                                                       field=_field("rectifications")))]),
+    (hazard("rectifying", extensions=[EXTENSION]),
+     hazard("rectifying", extensions=[{**EXTENSION, "reason": "y"}], corrections=[]),
+     [Violation("append-only", "extensions.0", Msg("rule.append_only",
+                                                   field=_field("extensions")))]),
+    (hazard("void"), hazard("void", void={"reason": "改", "by": "陈明", "date": "2026-11-17"}),
+     [Violation("append-only", "void", Msg("rule.append_only", field=_field("void")))]),
+    # a closed record: nothing changes, documents included, unless it is reopened
+    (hazard("closed"), hazard("closed", documents={"after": ["after-1.jpg"],
+                                                   "other": ["x.pdf"]}),
+     [Violation("closed-edited", "status", Msg("rule.closed_edited")),
+      Violation("documents-sealed", "documents", Msg("rule.documents_sealed"))]),
+    # the deadline moves only by extension
+    (hazard("rectifying"), hazard("rectifying", plan={**data("rectifying")["plan"],
+                                                      "deadline": "2026-12-28"}),
+     [Violation("deadline-moved", "plan.deadline", Msg(
+         "rule.deadline_moved", old=D(2026, 11, 28), new=D(2026, 12, 28)))]),
+    (hazard("reported", plan={"measures": ["x"], "deadline": "2026-11-28"}),
+     hazard("reported", plan={"measures": ["x"]}),
+     [Violation("deadline-moved", "plan.deadline", Msg(
+         "rule.deadline_moved", old=D(2026, 11, 28), new="—"))]),
+    (hazard("reported", plan={"measures": ["x"]}),
+     hazard("reported", plan={"measures": ["x"], "deadline": "2026-11-28"}), []),
+    # registered facts change through a correction that logs old and new
+    (hazard("rectifying"), hazard("rectifying", location="别处"),
+     [Violation("uncorrected-edit", "location", Msg("rule.uncorrected",
+                                                     field=_field("location")))]),
+    (hazard("rectifying"), hazard("rectifying", location="别处", corrections=[
+        {**CORRECTION, "fields": {"location": ["三号泵站集水井", "别处"]}}]), []),
+    (hazard("rectifying"), hazard("rectifying", location="别处", corrections=[
+        {**CORRECTION, "fields": {"location": ["三号泵站集水井", "甲"]}},
+        {**CORRECTION, "fields": {"location": ["甲", "别处"]}}]), []),
+    (hazard("rectifying"), hazard("rectifying", location="别处", corrections=[
+        {**CORRECTION, "fields": {"location": ["某处", "别处"]}}]),
+     [Violation("uncorrected-edit", "location", Msg("rule.uncorrected",
+                                                     field=_field("location")))]),
+    (hazard("rectifying"), hazard("rectifying", found_on="2026-11-15", corrections=[
+        {**CORRECTION, "fields": {"found_on": ["2026-11-16", "2026-11-15"]}}]), []),
+    (hazard("rectifying"), hazard("rectifying", unit="RQ", corrections=[
+        {**CORRECTION, "fields": {"unit": ["SW", "RQ"]}}]),
+     [Violation("uncorrected-edit", "unit", Msg("rule.uncorrected", field=_field("unit")))]),
+    # a downgrade from major needs an approved correction
+    (major_hazard(), major_hazard(level="general", corrections=[
+        {**CORRECTION, "fields": {"level": ["major", "general"]}}]),
+     [Violation("downgrade", "level", Msg("rule.downgrade"))]),
+    (major_hazard(), major_hazard(level="general", corrections=[
+        {**CORRECTION, "fields": {"level": ["major", "general"]}, "approved_by": "陈明"}]), []),
+    # a major hazard's facts: interim measures appended, the rest written once
+    (major_hazard(), major_hazard(major={**MAJOR, "interim_measures": ["停止集水井作业"]}),
+     [Violation("append-only", "major.interim_measures", Msg(
+         "rule.append_only", field=_field("interim_measures")))]),
+    (major_hazard(), major_hazard(major={**MAJOR, "interim_measures": [
+        *MAJOR["interim_measures"], "局部停产"]}), []),
+    (major_hazard(), major_hazard(major={**MAJOR, "reported_to": "市应急管理局"}),
+     [Violation("append-only", "major.reported_to", Msg("rule.write_once",
+                                                        field=_field("reported_to")))]),
+    (major_hazard(major={k: v for k, v in MAJOR.items() if k != "objectives"}),
+     major_hazard(), []),
+])
+def test_each_rule_of_a_change_exactly(old: Hazard, new: Hazard,
+                                       expected: list[Violation]) -> None:
+    assert check_change(old, new, SETTINGS, TODAY) == expected
+
+
+ASSESSED = {**MAJOR, "assessment": {"date": "2026-11-20", "by": "评价公司", "result": "pass"}}
+
+
+def test_a_passed_assessment_is_kept_and_a_failed_one_may_be_superseded() -> None:
+    failed = {**MAJOR, "assessment": {**ASSESSED["assessment"], "result": "fail"}}
+    assert check_change(major_hazard("verifying", major=failed),
+                        major_hazard("verifying", major=ASSESSED), SETTINGS, TODAY) == []
+    assert check_change(major_hazard("verifying", major=ASSESSED),
+                        major_hazard("verifying", major=failed), SETTINGS, TODAY) == [
+        Violation("append-only", "major.assessment",
+                  Msg("rule.write_once", field=_field("assessment")))]
+
+
+@pytest.mark.parametrize(("recorded", "rule"), [
+    (D(2026, 11, 20), "future-entry"), (D(2026, 11, 21), None), (D(2026, 11, 28), None),
+    (D(2026, 11, 29), "late-entry")])
+def test_entries_are_dated_within_the_late_entry_window(recorded: dt.date,
+                                                        rule: str | None) -> None:
+    old = hazard("verifying")
+    new = hazard("closed")  # verified on 11-21
+    found = check_change(old, new, SETTINGS, recorded)
+    if rule is None:
+        assert found == []
+    elif rule == "future-entry":
+        assert found == [Violation(rule, "verifications.0", Msg(
+            "rule.future", date=D(2026, 11, 21), recorded=recorded))]
+    else:
+        assert found == [Violation(rule, "verifications.0", Msg(
+            "rule.late", date=D(2026, 11, 21), recorded=recorded, days=7))]
+
+
+def test_a_major_hazards_dates_are_checked_when_they_change() -> None:
+    old = major_hazard("verifying", major=MAJOR)
+    new = major_hazard("verifying", major={
+        **ASSESSED, "assessment": {**ASSESSED["assessment"], "date": "2026-11-22"}})
+    assert check_change(old, new, SETTINGS, TODAY) == [Violation(
+        "future-entry", "major.assessment", Msg("rule.future", date=D(2026, 11, 22),
+                                                recorded=TODAY))]
+    # an old report date is not checked again
+    assert check_change(new, new, SETTINGS, D(2026, 12, 30)) == []
+    signed = {**ASSESSED, "signoff": {"date": "2026-11-22", "by": "区安委办"}}
+    assert check_change(major_hazard("verifying", major=ASSESSED),
+                        major_hazard("verifying", major=signed), SETTINGS, TODAY) == [
+        Violation("future-entry", "major.signoff", Msg("rule.future", date=D(2026, 11, 22),
+                                                       recorded=TODAY))]
+
+
+def test_people_a_change_names_are_checked_against_the_roster() -> None:
+    team = hazard("reported", found_by="李明,外人")
+    assert check_change(None, team, ROSTER, TODAY) == [Violation(
+        "unknown-person", "found_by", Msg("rule.not_on_roster", name="外人"))]
+    assert check_change(hazard("reported"), hazard("reported"), ROSTER, TODAY) == []
+    old = hazard("rectifying", contractor={"name": "某公司", "supervisor": "赵刚"})
+    new = hazard("rectifying", contractor={"name": "某公司", "supervisor": "钱七"})
+    assert check_change(old, new, ROSTER, TODAY) == [Violation(
+        "unknown-person", "contractor.supervisor", Msg("rule.not_on_roster", name="钱七"))]
+    assert check_change(new, new, ROSTER, TODAY) == []  # named before: not checked again
+
+
+def test_a_later_rounds_rectifier_may_verify_an_earlier_round() -> None:
+    # 赵刚 verified (and failed) round 1, then did round 2; 张伟 closes round 2
+    record = data("closed", rectifications=[
+        {**ROUND_1, "completed_on": "2026-11-18"},
+        {**ROUND_1, "completed_on": "2026-11-20", "by": "赵刚"}],
+        verifications=[{"date": "2026-11-19", "by": "赵刚", "result": "fail", "notes": "x"},
+                       PASSED])
+    assert check_change(None, Hazard.model_validate(record), SETTINGS, TODAY) == []
+    record["verifications"] = [record["verifications"][0], {**PASSED, "by": "赵刚"}]
+    assert check_change(None, Hazard.model_validate(record), SETTINGS, TODAY) == [
+        Violation("invalid", "verifications.1.by",
+                  Msg("rule.independent.rectifier", name="赵刚")),
+        Violation("independence", "verifications.1.by",
+                  Msg("rule.independent.rectifier", name="赵刚"))]
+
+
+def test_when_a_root_cause_is_required() -> None:
+    from safecheck.lifecycle.rules import root_cause_required
+
+    assert not root_cause_required(hazard("closed"), SETTINGS)  # as audit asks it
+    assert root_cause_required(hazard("closed"), SETTINGS, major=True)
+    assert root_cause_required(major_hazard("closed"), SETTINGS)
+    assert root_cause_required(hazard("closed", source="district-inspection"), SETTINGS)
+
+
+def test_a_step_checks_only_the_people_it_names() -> None:
+    # registered before the roster listed its inspector: later steps are not refused for it
+    record = hazard("rectifying", found_by="外人")
+    h = lifecycle.rectify(record, "王强", "x", TODAY, ["a.jpg"], None, ROSTER, TODAY)
+    h = lifecycle.reject(h, "张伟", "不全", TODAY, ROSTER, TODAY)
+    h = lifecycle.extend(h, D(2026, 12, 5), "x", "陈明", TODAY, ROSTER, TODAY)
+    assert h.status is Status.RECTIFYING and h.verifications[-1].notes == "不全"
+
+
+def test_a_value_the_record_cannot_hold_is_refused_with_its_field() -> None:
+    with pytest.raises(RefusedTransition) as refusal:
+        lifecycle.plan(hazard("reported"), PlanInput(funding=-5), None, SETTINGS, TODAY)
+    reason = refusal.value.reason
+    assert isinstance(reason, Msg) and reason.key == "refuse.field"
+    assert reason.params["field"] == "plan.funding.amount"
+    assert refusal.value.msg == Msg("refuse", verb=Msg("verb.plan"), id=ID, reason=reason)
+
+
+def test_the_whole_plan_is_stored_as_given() -> None:
+    h = lifecycle.plan(hazard("reported"), PlanInput(
+        measures=("a",), responsible="王强", responsible_department="运营部", funding=10,
+        funding_source="安全生产费用", currency="USD", deadline=D(2026, 11, 30),
+        contingency_plan="围挡"), None, SETTINGS, TODAY)
+    assert h.plan is not None and h.plan.responsible is not None and h.plan.funding is not None
+    assert (h.plan.responsible.person, h.plan.responsible.department) == ("王强", "运营部")
+    assert (h.plan.funding.amount, h.plan.funding.source, h.plan.funding.currency) == (
+        10, "安全生产费用", "USD")
+    assert (h.plan.deadline, h.plan.contingency_plan) == (D(2026, 11, 30), "围挡")
+
+
+def test_a_role_violation_names_the_field_and_the_role() -> None:
+    roster = Settings.model_validate({**SETTINGS.model_dump(), "people": [
+        {"name": "张伟", "unit": "RQ", "roles": ["verifier"]}, {"name": "王强", "unit": "SW"},
+        {"name": "李明", "unit": "SW"}]})
+    assert check_change(hazard("verifying"), hazard("closed"), roster, TODAY) == [
+        Violation("role", "verifications.0.by", Msg("rule.role", name="张伟",
+                                                    role=Msg("role.verifier"), unit="SW"))]

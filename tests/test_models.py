@@ -10,9 +10,16 @@ from pydantic import ValidationError
 
 from records import PLAN, data, hazard
 from safecheck import yamlio
-from safecheck.models.consistency import violations
+from safecheck.i18n import Msg
+from safecheck.models.consistency import (
+    Violation,
+    describe_missing,
+    independence_problem,
+    violations,
+)
 from safecheck.models.hazard import Hazard
 from safecheck.store import parse_hazard
+from safecheck.vocab import Status
 
 
 def problems(record: dict[str, Any]) -> list[tuple[str | None, str]]:
@@ -199,3 +206,220 @@ def test_a_reopening_deadline_is_the_deadline_in_force() -> None:
         reopenings=[{"date": "2026-11-20", "by": "陈明", "reason": "复发",
                      "deadline": "2026-11-30"}])
     assert h.effective_deadline == dt.date(2026, 11, 30)
+
+
+# --- each rule of one record, exactly: which rule, which field, which message --------------
+# (a mutation run showed rules that could be dropped, or fire on a neighbour's field,
+# without a test noticing; these tables name every violation a record has, no more)
+
+def _inv(field: str, key: str, **params: Any) -> Violation:
+    return Violation("invalid", field, Msg(key, **params))
+
+
+D = dt.date
+ROUND = {"completed_on": "2026-11-20", "by": "王强", "actions": "x", "documents": ["after-1.jpg"]}
+PASS = {"date": "2026-11-21", "by": "张伟", "result": "pass"}
+FAIL = {"date": "2026-11-21", "by": "张伟", "result": "fail", "notes": "照片不清"}
+EXT = {"to": "2026-12-05", "reason": "x", "approved_by": "陈明", "approved_on": "2026-11-20"}
+REOPEN = {"date": "2026-11-22", "by": "陈明", "reason": "复发", "deadline": "2026-12-10"}
+FIX = {"date": "2026-11-20", "by": "李明", "fields": {"location": ["a", "b"]}, "reason": "x"}
+ALL_PARTS = ["measures", "responsible", "funding", "deadline", "contingency_plan"]
+
+
+def _round(day: str, by: str = "王强", docs: tuple[str, ...] = ("after-1.jpg",)
+           ) -> dict[str, Any]:
+    return {**ROUND, "completed_on": day, "by": by, "documents": list(docs)}
+
+
+@pytest.mark.parametrize(("record", "expected"), [
+    # the plan: none asked of a void record; a reported one with a whole plan must start
+    (data("void"), []),
+    (data("void", plan={"measures": ["x"]}), []),
+    (data("reported", plan=PLAN), [_inv("status", "rule.status.should_rectify")]),
+    (data("reported", plan={"measures": ["x"]}), []),
+    (data("rectifying", plan=None), [_inv("plan", "rule.plan.incomplete",
+                                          status=Status.RECTIFYING,
+                                          missing=describe_missing(ALL_PARTS))]),
+    (data("rectifying", plan={**PLAN, "contingency_plan": None}),
+     [_inv("plan", "rule.plan.incomplete", status=Status.RECTIFYING,
+           missing=describe_missing(["contingency_plan"]))]),
+    # a major hazard needs interim control; a general one does not
+    (data("reported", level="major"), [_inv("major.interim_measures", "rule.major.interim")]),
+    (data("reported", level="major", major={"interim_measures": ["停止作业"]}), []),
+    (data("reported", level="major", major={"basis": "x"}),
+     [_inv("major.interim_measures", "rule.major.interim")]),
+    # void: the void block and nothing else is asked of a voided record
+    (data("void", void=None), [_inv("void", "rule.void.block")]),
+    (data("void", rectifications=[ROUND], verifications=[PASS],
+          documents={"after": ["after-1.jpg"]}), []),
+    (data("rectifying", void={"reason": "x", "by": "陈明", "date": "2026-11-17"}),
+     [_inv("void", "rule.void.only_void", status=Status.RECTIFYING)]),
+    # a round's documents are listed as after or other documents
+    (data("verifying", documents={"other": ["after-1.jpg"]}), []),
+    (data("verifying", documents={"after": ["x.jpg"]}),
+     [_inv("rectifications.0.documents", "rule.round.documents", names=["after-1.jpg"])]),
+    (data("verifying", documents=None),
+     [_inv("rectifications.0.documents", "rule.round.documents", names=["after-1.jpg"])]),
+    (data("verifying", rectifications=[_round("2026-11-18"), _round("2026-11-20", docs=(
+        "after-1.jpg", "after-2.jpg"))], verifications=[{**FAIL, "date": "2026-11-19"}]),
+     [_inv("rectifications.1.documents", "rule.round.documents", names=["after-2.jpg"])]),
+    # verifying and closed need a round, and evidence of it
+    (data("verifying", rectifications=None), [_inv("rectifications", "rule.status.needs_round",
+                                                   status=Status.VERIFYING)]),
+    (data("closed", rectifications=None), [_inv("rectifications", "rule.status.needs_round",
+                                                status=Status.CLOSED)]),
+    (data("verifying", rectifications=[_round("2026-11-20", docs=())], documents=None),
+     [_inv("rectifications.0.documents", "rule.status.needs_evidence",
+           status=Status.VERIFYING)]),
+    (data("verifying", rectifications=[_round("2026-11-20", docs=())],
+          documents={"other": ["验收单.pdf"]}), []),
+    (data("verifying", rectifications=[_round("2026-11-18", docs=()),
+                                       _round("2026-11-20", docs=())],
+          verifications=[{**FAIL, "date": "2026-11-19"}], documents={"before": ["b.jpg"]}),
+     [_inv("rectifications.1.documents", "rule.status.needs_evidence",
+           status=Status.VERIFYING)]),
+    # closed: the last verification passed, by someone independent, after any reopening
+    (data("closed", verifications=None), [_inv("verifications", "rule.closed.needs_pass")]),
+    (data("closed", verifications=[FAIL]), [_inv("verifications", "rule.closed.needs_pass")]),
+    (data("closed", verifications=[{**FAIL, "date": "2026-11-20"}, {**PASS, "by": "王强"}]),
+     [Violation("invalid", "verifications.1.by",
+                Msg("rule.independent.responsible", name="王强"))]),
+    (data("closed", rectifications=[_round("2026-11-20", by="赵刚")],
+          verifications=[{**PASS, "by": "赵刚"}]),
+     [Violation("invalid", "verifications.0.by", Msg("rule.independent.rectifier",
+                                                     name="赵刚"))]),
+    (data("closed", reopenings=[REOPEN]), [_inv("verifications", "rule.closed.after_reopen")]),
+    (data("closed", reopenings=[{**REOPEN, "date": "2026-11-21"}]), []),
+    # a pass closes, unless a reopening came after it
+    (data("verifying", verifications=[{**PASS, "date": "2026-11-20"}]),
+     [_inv("status", "rule.status.should_close", status=Status.VERIFYING)]),
+    (data("rectifying", rectifications=[ROUND], verifications=[PASS], reopenings=[REOPEN],
+          documents={"after": ["after-1.jpg"]}), []),
+    (data("rectifying", rectifications=[ROUND], verifications=[PASS],
+          reopenings=[{**REOPEN, "date": "2026-11-21"}], documents={"after": ["after-1.jpg"]}),
+     []),
+    (data("rectifying", rectifications=[ROUND], verifications=[{**PASS, "date": "2026-11-23"}],
+          reopenings=[REOPEN], documents={"after": ["after-1.jpg"]}),
+     [_inv("status", "rule.status.should_close", status=Status.RECTIFYING)]),
+    # verifying after a failed verification needs a round after it (the same day will do)
+    (data("verifying", verifications=[FAIL]),
+     [_inv("rectifications.0.completed_on", "rule.round.before_verification",
+           date=D(2026, 11, 21))]),
+    (data("verifying", verifications=[{**FAIL, "date": "2026-11-20"}]), []),
+    (data("rectifying", rectifications=[ROUND], verifications=[FAIL],
+          documents={"after": ["after-1.jpg"]}), []),
+])
+def test_each_rule_of_a_record_exactly(record: dict[str, Any], expected: list[Violation]
+                                       ) -> None:
+    assert violations(Hazard.model_validate(record)) == expected
+
+
+@pytest.mark.parametrize(("record", "expected"), [
+    # nothing is dated before the hazard was found (the day itself is fine)
+    (data("rectifying", plan={**PLAN, "deadline": "2026-11-16"}), []),
+    (data("rectifying", plan={**PLAN, "deadline": "2026-11-15"}),
+     [_inv("plan.deadline", "rule.date.before_found", date=D(2026, 11, 15),
+           found=D(2026, 11, 16))]),
+    (data("rectifying", extensions=[{**EXT, "approved_on": "2026-11-15"}]),
+     [_inv("extensions.0.approved_on", "rule.date.before_found", date=D(2026, 11, 15),
+           found=D(2026, 11, 16))]),
+    (data("verifying", rectifications=[_round("2026-11-15")]),
+     [_inv("rectifications.0.completed_on", "rule.date.before_found", date=D(2026, 11, 15),
+           found=D(2026, 11, 16))]),
+    (data("verifying", rectifications=[_round("2026-11-15"), _round("2026-11-17")],
+          verifications=[{**FAIL, "date": "2026-11-15"}]),
+     [_inv("rectifications.0.completed_on", "rule.date.before_found", date=D(2026, 11, 15),
+           found=D(2026, 11, 16)),
+      _inv("verifications.0.date", "rule.date.before_found", date=D(2026, 11, 15),
+           found=D(2026, 11, 16))]),
+    (data("rectifying", rectifications=[ROUND], verifications=[PASS],
+          documents={"after": ["after-1.jpg"]},
+          reopenings=[{**REOPEN, "date": "2026-11-15", "deadline": "2026-11-30"}]),
+     [_inv("status", "rule.status.should_close", status=Status.RECTIFYING),
+      _inv("reopenings.0.date", "rule.date.before_found", date=D(2026, 11, 15),
+           found=D(2026, 11, 16))]),
+    (data("void", void={"reason": "x", "by": "陈明", "date": "2026-11-15"}),
+     [_inv("void.date", "rule.date.before_found", date=D(2026, 11, 15),
+           found=D(2026, 11, 16))]),
+    # extensions: after a deadline, each later than the one before, in date order
+    (data("rectifying", plan={**PLAN, "deadline": None}, extensions=[EXT]),
+     [_inv("plan", "rule.plan.incomplete", status=Status.RECTIFYING,
+           missing=describe_missing(["deadline"])),
+      _inv("extensions.0", "rule.extension.no_deadline")]),
+    (data("rectifying", extensions=[{**EXT, "to": "2026-11-28"}]),
+     [_inv("extensions.0.to", "rule.extension.later", to=D(2026, 11, 28),
+           deadline=D(2026, 11, 28))]),
+    (data("rectifying", extensions=[EXT, {**EXT, "to": "2026-12-05"}]),
+     [_inv("extensions.1.to", "rule.extension.later", to=D(2026, 12, 5),
+           deadline=D(2026, 12, 5))]),
+    (data("rectifying", extensions=[EXT, {**EXT, "to": "2026-12-09",
+                                          "approved_on": "2026-11-20"}]), []),
+    (data("rectifying", extensions=[EXT, {**EXT, "to": "2026-12-09",
+                                          "approved_on": "2026-11-19"}]),
+     [_inv("extensions.1", "rule.date.order")]),
+    # rounds, verifications, reopenings and corrections in date order (the same day is fine)
+    (data("verifying", rectifications=[_round("2026-11-19"), _round("2026-11-18")],
+          verifications=[{**FAIL, "date": "2026-11-18"}]),
+     [_inv("rectifications.1", "rule.date.order")]),
+    (data("verifying", rectifications=[_round("2026-11-18"), _round("2026-11-18")],
+          verifications=[{**FAIL, "date": "2026-11-18"}]), []),
+    (data("verifying", rectifications=[_round("2026-11-18"), _round("2026-11-20")],
+          verifications=[{**FAIL, "date": "2026-11-19"}, {**FAIL, "date": "2026-11-18"}]),
+     [_inv("verifications.1", "rule.date.order")]),
+    (data("verifying", rectifications=[_round("2026-11-18"), _round("2026-11-20")],
+          verifications=[{**FAIL, "date": "2026-11-19"}, {**FAIL, "date": "2026-11-19"}]),
+     []),
+    (data("rectifying", rectifications=[ROUND], verifications=[PASS],
+          documents={"after": ["after-1.jpg"]},
+          reopenings=[REOPEN, {**REOPEN, "date": "2026-11-21"}]),
+     [_inv("reopenings.1", "rule.date.order")]),
+    (data("rectifying", corrections=[FIX, {**FIX, "date": "2026-11-20"}]), []),
+    (data("rectifying", corrections=[FIX, {**FIX, "date": "2026-11-19"}]),
+     [_inv("corrections.1", "rule.date.order")]),
+    # closed: the passing verification not before the last round (the same day is fine)
+    (data("closed", verifications=[{**PASS, "date": "2026-11-20"}]), []),
+    (data("closed", rectifications=[_round("2026-11-18"), _round("2026-11-21")],
+          verifications=[{**FAIL, "date": "2026-11-19"}, {**PASS, "date": "2026-11-20"}],
+          documents={"after": ["after-1.jpg"]}),
+     [_inv("verifications.1.date", "rule.closed.before_round", date=D(2026, 11, 21))]),
+    # a reopening's deadline is not before the reopening (the same day is fine)
+    (data("rectifying", rectifications=[ROUND], verifications=[PASS],
+          documents={"after": ["after-1.jpg"]},
+          reopenings=[{**REOPEN, "deadline": "2026-11-22"}]), []),
+    (data("rectifying", rectifications=[ROUND], verifications=[PASS],
+          documents={"after": ["after-1.jpg"]},
+          reopenings=[{**REOPEN, "deadline": "2026-11-21"}]),
+     [_inv("reopenings.0.deadline", "rule.reopen.deadline_past", deadline=D(2026, 11, 21),
+           date=D(2026, 11, 22))]),
+    # a major hazard's report, assessment and sign-off
+    (data("reported", level="major", major={"interim_measures": ["x"],
+                                            "reported_on": "2026-11-15"}),
+     [_inv("major.reported_on", "rule.date.before_found", date=D(2026, 11, 15),
+           found=D(2026, 11, 16))]),
+    (data("reported", level="major", major={
+        "interim_measures": ["x"], "assessment": {"date": "2026-11-15", "by": "专家组",
+                                                  "result": "pass"},
+        "signoff": {"date": "2026-11-14", "by": "区应急管理局"}}),
+     [_inv("major.assessment.date", "rule.date.before_found", date=D(2026, 11, 15),
+           found=D(2026, 11, 16)),
+      _inv("major.signoff.date", "rule.date.before_found", date=D(2026, 11, 14),
+           found=D(2026, 11, 16))]),
+    # a contractor's work has an internal supervisor
+    (data("rectifying", contractor={"name": "某某公司"}),
+     [_inv("contractor.supervisor", "rule.contractor.supervisor")]),
+    (data("rectifying", contractor={"name": "某某公司", "supervisor": "赵刚"}), []),
+])
+def test_each_date_rule_of_a_record_exactly(record: dict[str, Any],
+                                            expected: list[Violation]) -> None:
+    assert violations(Hazard.model_validate(record)) == expected
+
+
+def test_independence_compares_names_normalised() -> None:
+    h = hazard("closed", rectifications=[_round("2026-11-20", by="赵刚")])
+    assert independence_problem(h, "王 强") == Msg("rule.independent.responsible",
+                                                   name="王 强")
+    assert independence_problem(h, "赵\u200b刚") == Msg("rule.independent.rectifier",
+                                                       name="赵\u200b刚")
+    assert independence_problem(h, "张伟") is None
+    assert independence_problem(hazard("closed", plan={**PLAN, "responsible": None}),
+                                "张伟") is None

@@ -443,6 +443,8 @@ def test_findings_name_hazard_commit_author_and_rule_in_every_format(s: Scenario
     f = finding(report, "closure-author")
     assert f["id"] == hid(s) and len(f["commit"]) == 8
     assert f["author"] == "王强 <wangqiang@example.com>"
+    assert f["message"] == ("销号提交由 王强 <wangqiang@example.com> 作出，"
+                            "既不是验收记录中的验收人 张伟，也不是台账管理员")
     text = run_installed("review", cwd=s.path).stdout
     assert "closure-author" in text and f["commit"] in text and "王强" in text
     markdown = run_installed("review", "--format", "markdown", cwd=s.path).stdout
@@ -476,6 +478,9 @@ def test_signed_closures(tmp_path: Path) -> None:
     close(s)
     code, report = review(s)
     assert code == 1 and rules(report) == {"signed-closures"}
+    f = finding(report, "signed-closures")
+    assert (f["id"], f["commit"]) == (hid(s), short(s))
+    assert f["message"].startswith("销号提交没有有效签名")
     _ssh_signing(s, tmp_path)
     s.git("reset", "-q", "--hard", "HEAD~1")
     close(s, commit=False)
@@ -483,3 +488,253 @@ def test_signed_closures(tmp_path: Path) -> None:
     s.as_person("张伟", WHEN.format(11), "commit", "-q", "-S", "-m", "销号（签名）")
     code, report = review(s)
     assert code == 0, report["findings"]
+
+
+# --- what each finding says: its hazard, path, commit and message -------------------------------
+# (a mutation run showed a finding could lose its path, commit or hazard ID, or the settings
+# change its details, without a test noticing)
+
+def short(s: Scenario, rev: str = "HEAD") -> str:
+    return s.git("rev-parse", "--short=8", rev).strip()
+
+
+def test_a_reviewed_hazard_is_described_with_its_title_unit_and_labels(s: Scenario) -> None:
+    rectify(s)
+    close(s)
+    _, report = review(s)
+    (hazard,) = report["hazards"]
+    assert hazard["title"] == "泵房消防通道堵塞" and hazard["unit"] == "SW"
+    assert hazard["path"] == str(s.record_path(hid(s)).relative_to(s.path))
+    assert (hazard["before_label"], hazard["after_label"]) == ("整改中", "已销号")
+    assert "closed" in hazard["changes"]
+    english = run_installed("review", "--format", "json", "--lang", "en", cwd=s.path)
+    assert json.loads(english.stdout)["hazards"][0]["after_label"] == "closed"
+
+
+def test_the_settings_finding_names_the_commit_and_every_change(s: Scenario) -> None:
+    settings_edit(s, "organization: 示例集团\n",
+                  "organization: 示例集团二\nrules:\n  overdue: off\n")
+    text = (s.path / "safecheck.yaml").read_text(encoding="utf-8")
+    text = text.replace("- name: 赵刚\n", "- name: 孙丽\n  roles:\n  - keeper\n- name: 赵刚\n")
+    text = text.replace("  email: zhangwei@example.com\n", "  email: zw@example.com\n")
+    text = text.replace("- name: 李明\n  email: liming@example.com\n  unit: SW\n  roles:\n"
+                        "  - inspector\n", "")
+    (s.path / "safecheck.yaml").write_text(text, encoding="utf-8")
+    changed = s.commit_as("陈明", "名单", WHEN.format(13))
+    _, report = review(s)
+    f = finding(report, "settings-changed")
+    assert (f["id"], f["path"], f["commit"]) == ("-", "safecheck.yaml", changed[:8])
+    assert f["message"].endswith(
+        "：organization：示例集团 → 示例集团二、人员名单删除 李明、"
+        "人员名单中 张伟 的 email 被修改、人员名单增加 孙丽（角色：keeper）、"
+        "rules.overdue：— → off")
+
+
+def test_a_settings_file_changed_back_is_still_a_finding(s: Scenario) -> None:
+    settings_edit(s, "organization: 示例集团\n", "organization: 别的集团\n")
+    settings_edit(s, "organization: 别的集团\n", "organization: 示例集团\n")
+    _, report = review(s)
+    f = finding(report, "settings-changed")
+    assert "设置内容相同" in f["message"] and f["commit"] == short(s)
+
+
+def test_settings_changes_in_words() -> None:
+    from safecheck.config import Settings
+    from safecheck.i18n import Msg
+    from safecheck.review.scope import settings_changes
+
+    base = {"organization": "甲", "units": [{"code": "SW", "name": "水务公司"}],
+            "people": [{"name": "张伟", "roles": ["verifier"]}]}
+    before = Settings.model_validate(base)
+    after = Settings.model_validate({**base, "organization": "乙" * 70, "people": [
+        {"name": "张伟", "roles": ["verifier", "approver"]}, {"name": "陈明"}],
+        "rules": {"overdue": "off"}})
+    assert settings_changes(before, after) == [
+        Msg("review.settings.value", name="organization", old="甲", new="乙" * 57 + "…"),
+        Msg("review.settings.person_changed", name="张伟", fields=["roles"]),
+        Msg("review.settings.person_added", name="陈明", roles=[]),
+        Msg("review.settings.value", name="rules.overdue", old="—", new="off")]
+    assert settings_changes(after, before)[1:] == [
+        Msg("review.settings.person_changed", name="张伟", fields=["roles"]),
+        Msg("review.settings.person_removed", name="陈明"),
+        Msg("review.settings.value", name="rules.overdue", old="off", new="—")]
+    assert settings_changes(before, before) == []
+    sixty = Settings.model_validate({**base, "organization": "丙" * 60})
+    assert settings_changes(before, sixty)[0].params["new"] == "丙" * 60
+    assert settings_changes(None, before)[0] == Msg("review.settings.value", name="organization",
+                                                    old="—", new="甲")
+
+
+def test_a_deleted_and_a_moved_record_are_named_with_their_path(s: Scenario) -> None:
+    path = s.record_path(hid(s))
+    where = str(path.relative_to(s.path))
+    path.unlink()
+    s.commit_as("王强", "删除", WHEN.format(12))
+    _, report = review(s)
+    f = finding(report, "deleted")
+    assert (f["id"], f["path"], f["commit"]) == (hid(s), where, short(s))
+    assert f["author"] == "王强 <wangqiang@example.com>" and "记录被删除" in f["message"]
+    (hazard,) = report["hazards"]
+    assert (hazard["before"], hazard["after"]) == ("rectifying", None)
+    assert (hazard["before_label"], hazard["after_label"]) == ("整改中", None)
+    assert hazard["title"] == "泵房消防通道堵塞" and hazard["changes"] == ["deleted"]
+
+
+def test_a_record_renamed_to_another_id(s: Scenario) -> None:
+    path = s.record_path(hid(s))
+    other = hid(s)[:-4] + "ZZZZ"
+    target = path.with_name(f"{other}.yaml")
+    shutil.move(str(path), str(target))
+    s.commit_as("王强", "改名", WHEN.format(12))
+    _, report = review(s)
+    f = finding(report, "id-changed")
+    assert (f["id"], f["path"]) == (hid(s), str(target.relative_to(s.path)))
+    assert f["commit"] == short(s) and f"记录文件被移动到 {f['path']}" in f["message"]
+
+
+def test_an_id_rewritten_inside_the_record(s: Scenario) -> None:
+    other = hid(s)[:-4] + "ZZZZ"
+    by_hand(s, {"id": other}, author="王强")
+    _, report = review(s)
+    f = next(f for f in report["findings"] if f["rule"] == "id-changed"
+             and "编号从" in f["message"])
+    assert f["id"] == other and f["path"] == str(s.record_path(hid(s)).relative_to(s.path))
+    assert hid(s) in f["message"] and other in f["message"] and f["commit"] == short(s)
+
+
+def test_an_invalid_record_says_why(s: Scenario) -> None:
+    by_hand(s, {"found_on": "2026-02-30"}, author="王强")
+    _, report = review(s)
+    f = finding(report, "invalid")
+    assert f["id"] == hid(s) and f["commit"] == short(s)
+    assert f["path"] == str(s.record_path(hid(s)).relative_to(s.path))
+    assert "found_on" in f["message"] and "不是有效的日期" in f["message"]
+
+
+def test_a_rule_broken_by_a_commit_names_the_field(s: Scenario) -> None:
+    by_hand(s, {"location": "别处"}, author="王强")
+    _, report = review(s)
+    f = finding(report, "uncorrected-edit")
+    assert (f["id"], f["commit"]) == (hid(s), short(s))
+    assert f["path"] == str(s.record_path(hid(s)).relative_to(s.path))
+    assert f["message"].startswith("location：")
+
+
+def test_a_document_named_but_missing_from_the_tree(s: Scenario) -> None:
+    rectify(s, commit=False)
+    folder = s.record_path(hid(s)).with_suffix("")
+    (folder / "after-10.jpg").unlink()
+    s.commit_as("王强", "整改完成", WHEN.format(10))
+    _, report = review(s)
+    f = finding(report, "missing-document")
+    assert (f["id"], f["commit"], f["author"]) == (hid(s), None, None)
+    assert "after-10.jpg" in f["message"]
+
+
+def test_a_sealed_document_finding_names_the_file(s: Scenario) -> None:
+    closed_on_main(s)
+    photo = s.record_path(hid(s)).with_suffix("") / "after-10.jpg"
+    photo.unlink()
+    s.commit_as("王强", "删照片", WHEN.format(12))
+    _, report = review(s)
+    f = finding(report, "documents-sealed")
+    assert (f["id"], f["path"], f["commit"]) == (hid(s), str(photo.relative_to(s.path)),
+                                                 short(s))
+    assert "after-10.jpg" in f["message"]
+
+
+def test_a_documents_folder_without_its_record(s: Scenario) -> None:
+    folder = s.path / "records" / "SW" / "2026" / "SW-20261101-ABCD"
+    folder.mkdir(parents=True)
+    (folder / "a.jpg").write_bytes(b"x")
+    s.commit_as("王强", "多余", WHEN.format(12))
+    _, report = review(s)
+    f = finding(report, "unexpected-path")
+    assert f["path"] == "records/SW/2026/SW-20261101-ABCD/a.jpg"
+    assert f["id"] == "SW-20261101-ABCD" and "资料文件夹没有对应的隐患记录" in f["message"]
+    assert f["commit"] == short(s)
+
+
+def test_a_commits_day_is_the_organisations_day(s: Scenario) -> None:
+    rectify(s)
+    # 01:30 on the 12th in Shanghai is still the 11th in UTC
+    s.on("2026-11-12", "close", hid(s), "--verified-by", "张伟")
+    s.commit_as("张伟", "销号", "2026-11-11T17:30:00+00:00")
+    code, report = review(s)
+    assert code == 0, report["findings"]
+
+
+def test_an_invalid_inspection_record_is_a_finding(s: Scenario) -> None:
+    folder = s.path / "records" / "SW" / "2026" / "inspections"
+    folder.mkdir(parents=True)
+    (folder / "SW-I-20261112-ABCD.yaml").write_text("kind: inspection\nid: x\n",
+                                                   encoding="utf-8")
+    s.commit_as("李明", "检查", WHEN.format(12))
+    _, report = review(s)
+    f = finding(report, "invalid")
+    assert f["path"] == "records/SW/2026/inspections/SW-I-20261112-ABCD.yaml"
+    assert f["commit"] == short(s) and "提交后的记录无效" in f["message"]
+    (folder / "SW-I-20261112-ABCD.yaml").write_text("- a list\n", encoding="utf-8")
+    s.commit_as("李明", "检查", WHEN.format(13))
+    _, report = review(s)
+    found = [f for f in report["findings"] if f["rule"] == "invalid"]
+    assert [f["commit"] for f in found] == [short(s, "HEAD~1"), short(s)]
+    assert found[1]["message"] == "提交后的记录无效：" + found[1]["path"]
+
+
+def test_ranges_open_at_either_end_and_three_dots(s: Scenario) -> None:
+    rectify(s)
+    assert review(s, "main..")[1]["commits"] == 1
+    s.git("checkout", "-q", "main")
+    settings_edit(s, "organization: 示例集团\n", "organization: 别的集团\n", author="陈明")
+    s.git("checkout", "-q", "sw/work")
+    # A...B reviews from where the branches met: main's later settings are not the base
+    assert "settings-changed" not in rules(review(s, "main...sw/work")[1])
+    assert "settings-changed" in rules(review(s, "main..sw/work")[1])
+    same = run_installed("review", "HEAD..HEAD", cwd=s.path)
+    assert short(s) in same.stderr
+
+
+@pytest.mark.parametrize("broken", ["organization: [\n",
+                                    "<<<<<<< HEAD\n=======\n>>>>>>> x\n"])
+def test_a_broken_settings_file_at_the_base_is_named_with_its_commit(s: Scenario,
+                                                                     broken: str) -> None:
+    s.git("checkout", "-q", "main")
+    (s.path / "safecheck.yaml").write_text(broken, encoding="utf-8")
+    base = s.commit_as("陈明", "坏了", WHEN.format(12))
+    s.git("checkout", "-q", "-b", "sw/next")
+    s.git("checkout", "sw/work", "--", "safecheck.yaml")
+    s.commit_as("王强", "修好", WHEN.format(13))
+    done = run_installed("review", "--base", "main", cwd=s.path)
+    assert done.returncode == 2 and f"{base[:8]}:safecheck.yaml" in done.stderr
+
+
+def test_a_hazard_registered_in_the_range_is_reviewed_as_created(s: Scenario) -> None:
+    new = register(s, "2026-11-12", "SW", "配电室门未关", *plan("王强", "2026-11-30"))
+    s.commit_as("李明", "登记", WHEN.format(12))
+    _, report = review(s)
+    (hazard,) = report["hazards"]
+    assert (hazard["id"], hazard["before"], hazard["after"]) == (new, None, "rectifying")
+    assert hazard["title"] == "配电室门未关" and hazard["before_label"] is None
+
+
+def test_a_reopening_commit_may_change_the_documents(s: Scenario) -> None:
+    closed_on_main(s)
+    s.on("2026-11-13", "reopen", hid(s), "--reason", "复发", "--by", "陈明",
+         "--deadline", "2026-11-30")
+    (s.record_path(hid(s)).with_suffix("") / "after-10.jpg").write_bytes(b"retaken")
+    s.commit_as("陈明", "撤销销号", WHEN.format(13))
+    _, report = review(s)
+    assert "documents-sealed" not in rules(report), report["findings"]
+
+
+@pytest.mark.parametrize("pipeline", [".gitlab-ci.yml", ".github/workflows/ci.yml"])
+def test_a_changed_pipeline_is_a_finding(s: Scenario, pipeline: str) -> None:
+    path = s.path / pipeline
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("jobs: {}\n", encoding="utf-8")
+    changed = s.commit_as("王强", "流水线", WHEN.format(12))
+    code, report = review(s)
+    f = finding(report, "pipeline-changed")
+    assert code == 1 and (f["id"], f["path"], f["commit"]) == ("-", pipeline, changed[:8])
+    assert f["message"].startswith(f"本次变更修改了 CI 流水线 {pipeline}：")

@@ -74,7 +74,7 @@ def changes_between(old: Hazard | None, new: Hazard | None) -> list[tuple[str, d
         assert new is not None
         return [("created", {"status": new.status.value, "title": new.title})]
     if new is None:
-        return [("deleted", {"status": old.status.value})]
+        return [("deleted", {"status": old.status.value, "title": old.title})]
     found: list[tuple[str, dict[str, Any]]] = []
     if old.id != new.id:
         found.append(("id-changed", {"from": old.id, "to": new.id}))
