@@ -69,15 +69,18 @@ def _subdirs(path: Path | str) -> Iterator[os.DirEntry[str]]:
         return
 
 
-def _yaml_files(path: Path | str) -> Iterator[Path]:
+def _yaml_names(path: Path | str) -> list[str]:
     try:
         with os.scandir(path) as entries:
-            names = sorted(e.name for e in entries
-                           if e.name.endswith(RECORD_SUFFIX) and not e.name.startswith(".")
-                           and e.is_file(follow_symlinks=False))
+            return sorted(e.name for e in entries
+                          if e.name.endswith(RECORD_SUFFIX) and not e.name.startswith(".")
+                          and e.is_file(follow_symlinks=False))
     except (FileNotFoundError, NotADirectoryError, PermissionError):
-        return
-    for name in names:
+        return []
+
+
+def _yaml_files(path: Path | str) -> Iterator[Path]:
+    for name in _yaml_names(path):
         yield Path(path) / name
 
 
@@ -87,6 +90,16 @@ def hazard_files(root: Path) -> Iterator[Path]:
     for unit in _subdirs(root / RECORDS):
         for year in _subdirs(unit.path):
             yield from _yaml_files(year.path)
+
+
+def hazard_relpaths(root: Path) -> Iterator[str]:
+    """The files of :func:`hazard_files` as ``records/<UNIT>/<YYYY>/<NAME>.yaml`` strings,
+    in the same order (no Path objects: a hundred thousand of them cost seconds)."""
+    for unit in _subdirs(root / RECORDS):
+        for year in _subdirs(unit.path):
+            prefix = f"{RECORDS}/{unit.name}/{year.name}/"
+            for name in _yaml_names(year.path):
+                yield prefix + name
 
 
 def inspection_files(root: Path) -> Iterator[Path]:
@@ -132,12 +145,15 @@ def _entries(path: str) -> list[os.DirEntry[str]] | Msg:
         return Msg("layout.os_error", error=os_reason(exc))
 
 
-def survey(root: Path, documents: dict[str, set[str]] | None = None) -> Iterator[Stray]:
+def survey(root: Path, documents: dict[str, set[str]] | None = None,
+           listings: dict[str, set[str]] | None = None) -> Iterator[Stray]:
     """Every path under ``records/`` that is not a hazard record, an inspection record,
     or a document named by its record (``documents``: relpath of a record → its document
     names; a record not in it, or None, lets any file in its folder count). Symlinks are
     reported, never followed; special files, hidden files, ``.yml`` files and files at
-    the wrong depth are reported too: nothing under records/ goes unread."""
+    the wrong depth are reported too: nothing under records/ goes unread. ``listings``,
+    when given, gets the names in each record's documents folder that was read (by the
+    record's relpath), so that nobody lists those folders twice."""
     base = root / RECORDS
     if not base.is_dir():
         return
@@ -153,7 +169,7 @@ def survey(root: Path, documents: dict[str, set[str]] | None = None) -> Iterator
         if kind != "dir" or not _UNIT_DIR.match(unit.name):
             yield Stray(rel, _why(kind, unit.name, "layout.not_unit"))
             continue
-        yield from _unit(unit, rel, documents)
+        yield from _unit(unit, rel, documents, listings)
 
 
 def _why(kind: str, name: str, otherwise: str) -> Msg:
@@ -168,8 +184,8 @@ def _why(kind: str, name: str, otherwise: str) -> Msg:
     return Msg(otherwise)
 
 
-def _unit(unit: os.DirEntry[str], rel: str,
-          documents: dict[str, set[str]] | None) -> Iterator[Stray]:
+def _unit(unit: os.DirEntry[str], rel: str, documents: dict[str, set[str]] | None,
+          listings: dict[str, set[str]] | None) -> Iterator[Stray]:
     years = _entries(unit.path)
     if isinstance(years, Msg):
         yield Stray(rel, years)
@@ -180,11 +196,11 @@ def _unit(unit: os.DirEntry[str], rel: str,
         if kind != "dir" or not _YEAR_DIR.match(year.name):
             yield Stray(yrel, _why(kind, year.name, "layout.not_year"))
             continue
-        yield from _year(year, yrel, documents)
+        yield from _year(year, yrel, documents, listings)
 
 
-def _year(year: os.DirEntry[str], rel: str,
-          documents: dict[str, set[str]] | None) -> Iterator[Stray]:
+def _year(year: os.DirEntry[str], rel: str, documents: dict[str, set[str]] | None,
+          listings: dict[str, set[str]] | None) -> Iterator[Stray]:
     entries = _entries(year.path)
     if isinstance(entries, Msg):
         yield Stray(rel, entries)
@@ -201,8 +217,9 @@ def _year(year: os.DirEntry[str], rel: str,
         if kind == "dir" and entry.name == INSPECTIONS:
             yield from _inspections(entry, erel)
         elif kind == "dir" and entry.name in records:
-            named = None if documents is None else documents.get(f"{erel}{RECORD_SUFFIX}")
-            yield from _documents(entry, erel, named)
+            record = f"{erel}{RECORD_SUFFIX}"
+            named = None if documents is None else documents.get(record)
+            yield from _documents(entry, erel, named, record, listings)
         elif kind == "dir" and not entry.name.startswith("."):
             yield Stray(erel, Msg("layout.orphan_folder"))
         else:
@@ -222,11 +239,14 @@ def _inspections(folder: os.DirEntry[str], rel: str) -> Iterator[Stray]:
         yield Stray(f"{rel}/{entry.name}", _why(kind, entry.name, "layout.not_record"))
 
 
-def _documents(folder: os.DirEntry[str], rel: str, named: set[str] | None) -> Iterator[Stray]:
+def _documents(folder: os.DirEntry[str], rel: str, named: set[str] | None, record: str,
+               listings: dict[str, set[str]] | None) -> Iterator[Stray]:
     entries = _entries(folder.path)
     if isinstance(entries, Msg):
         yield Stray(rel, entries)
         return
+    if listings is not None:
+        listings[record] = {entry.name for entry in entries}
     for entry in entries:
         kind = _kind(entry)
         drel = f"{rel}/{entry.name}"
