@@ -17,7 +17,7 @@ from __future__ import annotations
 import hashlib
 import os
 import time
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -30,7 +30,7 @@ from safecheck.errors import DataError, Problem, os_reason
 from safecheck.findings import Finding
 from safecheck.i18n import Msg
 from safecheck.record_rules import record_findings
-from safecheck.store import StoredHazard, hazard_from_data
+from safecheck.store import StoredHazard, hazard_from_data, parse_hazard
 from safecheck.summary import RecordSummary, from_wire, summarize, to_wire
 from safecheck.wire import (
     Unencodable,
@@ -178,3 +178,17 @@ def _add(index: RecordIndex, context: LedgerContext, relpath: str, entry: Any,
         index.summaries.append(summary)
     index.problems.extend(problems)
     index.findings.extend(findings)
+
+
+def stored_hazards(root: Path, summaries: Iterable[RecordSummary]) -> Iterator[StoredHazard]:
+    """The full records behind ``summaries``, read one at a time (for a command that
+    prints them whole); a file that no longer loads is left out."""
+    for summary in summaries:
+        path = root / summary.relpath
+        try:
+            text = yamlio.read_file(path, summary.relpath)
+        except DataError:
+            continue
+        hazard, _ = parse_hazard(text, summary.relpath)
+        if hazard is not None:
+            yield StoredHazard(hazard, path, summary.relpath, text)
