@@ -30,6 +30,8 @@ from safecheck.store import hazard_from_data
 _TIMELINE = "tl1:"
 #: Beyond this many cached blobs, a run keeps only the ones it used.
 _CACHE_LIMIT = 200_000
+#: Fewer blobs than this are parsed rather than looked up in the (big) blob cache.
+BLOB_CACHE_FROM = 2_000
 
 
 def is_hazard_path(path: str) -> bool:
@@ -122,16 +124,21 @@ class Reader:
         return found
 
     def preload(self, blobs: Iterable[tuple[str, str]]) -> None:
-        """Make sure every (path, blob) is parsed: cache, else one cat-file and workers."""
+        """Make sure every (path, blob) is parsed: cache, else one cat-file and workers.
+        A few blobs are read by id and parsed without the blob cache: reading the whole
+        cache file would cost more than parsing them."""
         wanted: dict[str, str] = {}
         for path, blob in blobs:
-            if blob in self._data or blob in wanted:
-                continue
-            cached = self.cache.get(blob)
-            if cached is not None:
-                self._data[blob] = cached
-            else:
-                wanted[blob] = path
+            if blob not in self._data:
+                wanted.setdefault(blob, path)
+        if not wanted:
+            return
+        if self._blob_cache is not None or len(wanted) >= BLOB_CACHE_FROM:
+            for blob in list(wanted):
+                cached = self.cache.get(blob)
+                if cached is not None:
+                    self._data[blob] = cached
+                    del wanted[blob]
         if not wanted:
             return
         contents = self.git.blobs(wanted)
@@ -140,7 +147,8 @@ class Reader:
                               Msg("progress.records")):
             if result.data is not None:
                 self._data[result.label] = result.data
-                self.cache.put(result.label, result.data)
+                if self._blob_cache is not None:  # few blobs: not worth the cache
+                    self._blob_cache.put(result.label, result.data)
             else:
                 assert result.problem is not None
                 problem = result.problem
