@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from helpers import run
-from safecheck import record_index
+from safecheck import layout, record_index
 
 AS_OF = "2026-11-27"
 RECORD = "records/SW/2026/SW-20261104-D6QA.yaml"  # closed, self-inspection, no root cause
@@ -29,8 +29,11 @@ def age(root: Path) -> None:
 
 
 @pytest.fixture
-def ledger(tmp_path: Path, example_root: Path) -> Path:
-    """A copy of the example ledger in its own git repository, its records aged."""
+def ledger(tmp_path: Path, example_root: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A copy of the example ledger in its own git repository, its records aged. Files
+    count as settled at once: their change times (which nothing can age) are recent."""
+    monkeypatch.setattr(record_index, "RACY_SECONDS", 0)
+    monkeypatch.setattr(layout, "_RACY_NS", 0)
     root = tmp_path / "ledger"
     root.mkdir()
     shutil.copy(example_root / "safecheck.yaml", root)
@@ -122,13 +125,18 @@ def test_a_same_size_edit_with_the_old_mtime_is_seen(ledger: Path,
     assert out == cold(monkeypatch, listing, ledger, "--format", "csv")
 
 
-def test_a_file_changed_in_the_last_two_seconds_is_not_cached(ledger: Path) -> None:
+def test_a_file_changed_in_the_last_two_seconds_is_not_cached(
+        ledger: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(record_index, "RACY_SECONDS", 2)
+    age(ledger)  # a minute old, but just changed (utime sets the change time)
     path = ledger / RECORD
     path.write_text(path.read_text(encoding="utf-8"), encoding="utf-8")  # mtime: now
     audit(ledger)
+    assert not cache_file(ledger).exists()  # nothing settled: nothing to keep
+    monkeypatch.setattr(record_index, "RACY_SECONDS", 0)
+    audit(ledger)
     _, entries = marshal.loads(cache_file(ledger).read_bytes())  # noqa: S302 - ours
-    assert RECORD not in entries
-    assert len(entries) > 10
+    assert RECORD in entries
 
 
 def test_an_edit_is_seen_at_once(ledger: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -210,3 +218,36 @@ def test_a_corrupt_cache_is_ignored_and_rebuilt(ledger: Path,
     seen = count_examined(monkeypatch)
     assert audit(ledger) == expected
     assert len(seen) == len(entries)
+
+
+def age_folders(root: Path) -> None:
+    """Every folder under records/ a minute old, as if nothing had changed lately."""
+    past = time.time() - 60
+    for path in (root / "records").rglob("*"):
+        if path.is_dir():
+            os.utime(path, (past, past))
+
+
+@pytest.mark.parametrize("change", ["stray", "removed", "renamed", "symlink"])
+def test_a_changed_document_folder_is_seen(ledger: Path, monkeypatch: pytest.MonkeyPatch,
+                                           change: str) -> None:
+    folder = ledger / RECORD.removesuffix(".yaml")
+    age_folders(ledger)
+    before = audit(ledger)
+    audit(ledger)  # the folders remembered
+    assert (ledger / ".git" / "safecheck" / "folders.marshal").is_file()
+    stamp = folder.stat()
+    document = sorted(folder.iterdir())[0]
+    if change == "stray":
+        (folder / "notes.txt").write_text("x", encoding="utf-8")
+    elif change == "removed":
+        document.unlink()
+    elif change == "renamed":
+        document.rename(folder / f"x{document.name}")
+    else:
+        document.unlink()
+        document.symlink_to(ledger / "safecheck.yaml")
+    os.utime(folder, ns=(stamp.st_atime_ns, stamp.st_mtime_ns))  # the old mtime back
+    after = audit(ledger)
+    assert after != before
+    assert after == cold(monkeypatch, audit, ledger)

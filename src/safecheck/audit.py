@@ -17,18 +17,22 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from safecheck import yamlio
+from safecheck.cache import ParsedCache, cache_dir
 from safecheck.context import LedgerContext
 from safecheck.coverage import campaign_coverage, coverage
 from safecheck.errors import EXIT_FINDINGS, EXIT_OK, DataError
 from safecheck.findings import RULES, Finding, Rule, unit_of
 from safecheck.i18n import Msg
 from safecheck.inspections import StoredInspection, load_inspections
-from safecheck.layout import documents_dir, survey
+from safecheck.layout import Folders, documents_dir, survey
 from safecheck.models.consistency import describe_missing
 from safecheck.record_index import RecordIndex, load_index
 from safecheck.store import parse_hazard
 from safecheck.summary import RecordSummary
 from safecheck.vocab import Severity, Status
+
+#: What the records' own folders held when last listed (see layout.Folders).
+FOLDERS_FILE = "folders.marshal"
 
 __all__ = ["RULES", "AuditResult", "Finding", "Rule", "Subject", "audit_repository",
            "run_audit"]
@@ -44,8 +48,8 @@ class AuditInput:
     inspections: list[StoredInspection] = field(default_factory=list)
     #: ``validate``: only what the files say, nothing that depends on today.
     timeless: bool = False
-    #: The names in each record's documents folder, as the layout survey read them.
-    listings: dict[str, set[str]] = field(default_factory=dict)
+    #: The records' own folders, as the layout survey read them.
+    folders: Folders = field(default_factory=Folders)
 
     def text(self, summary: RecordSummary) -> str:
         """The record's text as it is now (read only to locate a finding)."""
@@ -90,7 +94,7 @@ def _invalid(data: AuditInput) -> Iterator[Finding]:
 @check("unexpected-path")
 def _unexpected_path(data: AuditInput) -> Iterator[Finding]:
     documents = {s.relpath: set(s.document_names) for s in data.index.summaries}
-    for stray in survey(data.context.root, documents, data.listings):
+    for stray in survey(data.context.root, documents, data.folders):
         yield Finding("unexpected-path", RULES["unexpected-path"].severity, stray.reason,
                       stray.relpath, None, None, unit_of(stray.relpath))
 
@@ -185,7 +189,7 @@ def _missing_document(data: AuditInput) -> Iterator[Finding]:
     for s in data.index.summaries:
         if not s.documents:
             continue
-        present = data.listings.get(s.relpath)
+        present = data.folders.names.get(s.relpath)
         if present is None:  # a folder the survey did not read (or did not run)
             try:
                 present = set(os.listdir(documents_dir(root / s.relpath)))
@@ -332,10 +336,11 @@ def severity_of(rule: str, context: LedgerContext) -> Severity:
 
 def run_audit(context: LedgerContext, index: RecordIndex, today: dt.date,
               inspections: list[StoredInspection] | None = None,
-              timeless: bool = False) -> AuditResult:
+              timeless: bool = False, folders: Folders | None = None) -> AuditResult:
     """Run every rule that is not switched off (``timeless``: none that depends on
     today): the record rules' findings come from the index, the ledger rules run here."""
-    data = AuditInput(context, index, today, inspections or [], timeless)
+    data = AuditInput(context, index, today, inspections or [], timeless,
+                      folders or Folders())
     by_rule: dict[str, list[Finding]] = defaultdict(list)
     for found in index.findings:
         by_rule[found.rule].append(found)
@@ -376,4 +381,10 @@ def audit_repository(context: LedgerContext, today: dt.date,
     index = load_index(context)
     inspections, problems = load_inspections(context.root)
     index.problems.extend(problems)
-    return run_audit(context, index, today, inspections, timeless)
+    cache = cache_dir(context.root)
+    memory = ParsedCache(cache / FOLDERS_FILE if cache else None, "folders v1")
+    folders = Folders(memory)
+    result = run_audit(context, index, today, inspections, timeless, folders)
+    if folders.names:  # the survey ran: keep what it read, forget folders gone
+        memory.save(prune=True)
+    return result

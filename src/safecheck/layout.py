@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import os
 import re
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from safecheck.cache import ParsedCache
 from safecheck.config import SETTINGS_FILE
 from safecheck.errors import NotFound, os_reason
 from safecheck.i18n import Msg
@@ -146,14 +148,14 @@ def _entries(path: str) -> list[os.DirEntry[str]] | Msg:
 
 
 def survey(root: Path, documents: dict[str, set[str]] | None = None,
-           listings: dict[str, set[str]] | None = None) -> Iterator[Stray]:
+           folders: Folders | None = None) -> Iterator[Stray]:
     """Every path under ``records/`` that is not a hazard record, an inspection record,
     or a document named by its record (``documents``: relpath of a record → its document
     names; a record not in it, or None, lets any file in its folder count). Symlinks are
     reported, never followed; special files, hidden files, ``.yml`` files and files at
-    the wrong depth are reported too: nothing under records/ goes unread. ``listings``,
-    when given, gets the names in each record's documents folder that was read (by the
-    record's relpath), so that nobody lists those folders twice."""
+    the wrong depth are reported too: nothing under records/ goes unread. ``folders``
+    reads the records' own folders (remembering what unchanged ones hold) and keeps what
+    it found, so that nobody lists them twice."""
     base = root / RECORDS
     if not base.is_dir():
         return
@@ -169,7 +171,7 @@ def survey(root: Path, documents: dict[str, set[str]] | None = None,
         if kind != "dir" or not _UNIT_DIR.match(unit.name):
             yield Stray(rel, _why(kind, unit.name, "layout.not_unit"))
             continue
-        yield from _unit(unit, rel, documents, listings)
+        yield from _unit(unit, rel, documents, folders or Folders())
 
 
 def _why(kind: str, name: str, otherwise: str) -> Msg:
@@ -185,7 +187,7 @@ def _why(kind: str, name: str, otherwise: str) -> Msg:
 
 
 def _unit(unit: os.DirEntry[str], rel: str, documents: dict[str, set[str]] | None,
-          listings: dict[str, set[str]] | None) -> Iterator[Stray]:
+          folders: Folders) -> Iterator[Stray]:
     years = _entries(unit.path)
     if isinstance(years, Msg):
         yield Stray(rel, years)
@@ -196,11 +198,11 @@ def _unit(unit: os.DirEntry[str], rel: str, documents: dict[str, set[str]] | Non
         if kind != "dir" or not _YEAR_DIR.match(year.name):
             yield Stray(yrel, _why(kind, year.name, "layout.not_year"))
             continue
-        yield from _year(year, yrel, documents, listings)
+        yield from _year(year, yrel, documents, folders)
 
 
 def _year(year: os.DirEntry[str], rel: str, documents: dict[str, set[str]] | None,
-          listings: dict[str, set[str]] | None) -> Iterator[Stray]:
+          folders: Folders) -> Iterator[Stray]:
     entries = _entries(year.path)
     if isinstance(entries, Msg):
         yield Stray(rel, entries)
@@ -219,7 +221,7 @@ def _year(year: os.DirEntry[str], rel: str, documents: dict[str, set[str]] | Non
         elif kind == "dir" and entry.name in records:
             record = f"{erel}{RECORD_SUFFIX}"
             named = None if documents is None else documents.get(record)
-            yield from _documents(entry, erel, named, record, listings)
+            yield from _documents(entry, erel, named, record, folders)
         elif kind == "dir" and not entry.name.startswith("."):
             yield Stray(erel, Msg("layout.orphan_folder"))
         else:
@@ -240,20 +242,72 @@ def _inspections(folder: os.DirEntry[str], rel: str) -> Iterator[Stray]:
 
 
 def _documents(folder: os.DirEntry[str], rel: str, named: set[str] | None, record: str,
-               listings: dict[str, set[str]] | None) -> Iterator[Stray]:
-    entries = _entries(folder.path)
+               folders: Folders) -> Iterator[Stray]:
+    entries = folders.read(record, folder)
     if isinstance(entries, Msg):
         yield Stray(rel, entries)
         return
-    if listings is not None:
-        listings[record] = {entry.name for entry in entries}
-    for entry in entries:
-        kind = _kind(entry)
-        drel = f"{rel}/{entry.name}"
-        if kind != "file" or entry.name.startswith("."):
-            yield Stray(drel, _why(kind, entry.name, "layout.not_document"))
-        elif named is not None and entry.name not in named:
+    for name, kind in entries:
+        drel = f"{rel}/{name}"
+        if kind != "file" or name.startswith("."):
+            yield Stray(drel, _why(kind, name, "layout.not_document"))
+        elif named is not None and name not in named:
             yield Stray(drel, Msg("layout.unnamed_document"))
+
+
+#: A folder changed this recently is listed again next time ("racy git").
+_RACY_NS = 2_000_000_000
+
+
+class Folders:
+    """The records' own folders as a survey reads them: each one's entries (name, kind),
+    remembered by the folder's modification time, change time and inode, which any entry
+    added, removed or renamed changes. An unchanged folder is not listed again; one
+    changed in the last two seconds, or remembered in an unexpected shape, is."""
+
+    def __init__(self, memory: ParsedCache | None = None) -> None:
+        self.memory = memory
+        #: The names in each record's folder that was read, by the record's relpath.
+        self.names: dict[str, set[str]] = {}
+        self._now = time.time_ns()
+
+    def read(self, record: str, folder: os.DirEntry[str]) -> list[tuple[str, str]] | Msg:
+        """The entries of ``record``'s folder, or why it cannot be read."""
+        signature = None
+        if self.memory is not None:
+            try:
+                stat = folder.stat(follow_symlinks=False)
+                signature = f"{stat.st_mtime_ns}:{stat.st_ctime_ns}:{stat.st_ino}"
+                changed = max(stat.st_mtime_ns, stat.st_ctime_ns)
+            except OSError:
+                signature = None
+        pairs = self._recall(record, signature)
+        if pairs is None:
+            entries = _entries(folder.path)
+            if isinstance(entries, Msg):
+                return entries
+            pairs = [(e.name, _kind(e)) for e in entries]
+            if signature is not None and self._now - changed > _RACY_NS:
+                assert self.memory is not None
+                self.memory.put(record, (signature, tuple(pairs)))
+        self.names[record] = {name for name, _ in pairs}
+        return pairs
+
+    def _recall(self, record: str, signature: str | None) -> list[tuple[str, str]] | None:
+        if signature is None or self.memory is None:
+            return None
+        known = self.memory.get(record)
+        if not (type(known) is tuple and len(known) == 2 and known[0] == signature
+                and type(known[1]) is tuple):
+            return None
+        pairs = list(known[1])
+        if all(type(p) is tuple and len(p) == 2 and type(p[0]) is str and p[1] in _KINDS
+               for p in pairs):
+            return pairs
+        return None
+
+
+_KINDS = frozenset({"file", "dir", "symlink", "special"})
 
 
 def relative(root: Path, path: Path) -> str:

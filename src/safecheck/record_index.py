@@ -9,7 +9,8 @@ and validates only those whose version is not in the cache. Full models are neve
 The cache is trusted only when it was written by this very code (the package's files are
 part of its stamp) for these settings and checklists (their content is too), and never
 for a file modified in the last two seconds (a same-size edit within the file system's
-timestamp granularity would go unseen). An unreadable cache file counts as empty.
+timestamp granularity would go unseen; the change time counts, as nobody can set it back).
+An unreadable cache file counts as empty.
 """
 
 from __future__ import annotations
@@ -151,7 +152,8 @@ def load_index(context: LedgerContext) -> RecordIndex:
             entry = cached[1:]
         if entry is None:
             todo.append(relpath)
-            if now_ns - stat.st_mtime_ns > RACY_SECONDS * 1_000_000_000:
+            # the change time too: unlike mtime, nobody can set it back
+            if now_ns - max(stat.st_mtime_ns, stat.st_ctime_ns) > RACY_SECONDS * 1_000_000_000:
                 fresh[relpath] = signature
         known.append((relpath, entry))
     made = parallel.map_chunks(partial(_entries, context), todo)
