@@ -82,8 +82,7 @@ class Reader:
         self.progress = progress    # hears of each blob parsed
         self._folder = cache_dir(git.root)
         self._blob_cache: ParsedCache | None = None     # loaded only when a blob is parsed
-        self._summaries = ParsedCache(self._folder / "summaries.marshal"
-                                      if self._folder else None)
+        self._summary_cache: ParsedCache | None = None  # loaded only when asked
         self._data: dict[str, dict[str, Any] | Problem] = {}
         self._models: dict[str, tuple[Hazard | None, tuple[Problem, ...]]] = {}
 
@@ -95,11 +94,21 @@ class Reader:
                                            if self._folder else None)
         return self._blob_cache
 
+    @property
+    def _summaries(self) -> ParsedCache:
+        """Timelines by blob id (read on first use: a question about a few commits
+        never needs it)."""
+        if self._summary_cache is None:
+            self._summary_cache = ParsedCache(self._folder / "summaries.marshal"
+                                              if self._folder else None)
+        return self._summary_cache
+
     def close(self) -> None:
         """Save what this run parsed."""
         if self._blob_cache is not None:
             self._blob_cache.save(prune=len(self._blob_cache) > _CACHE_LIMIT)
-        self._summaries.save(prune=len(self._summaries) > 4 * _CACHE_LIMIT)
+        if self._summary_cache is not None:
+            self._summary_cache.save(prune=len(self._summary_cache) > 4 * _CACHE_LIMIT)
 
     def timelines(self, blobs: Iterable[tuple[str, str]]) -> dict[str, Timeline | None]:
         """Timelines by blob id (None for a blob that is not a valid hazard), from the
