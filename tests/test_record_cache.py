@@ -209,15 +209,35 @@ def test_a_corrupt_cache_is_ignored_and_rebuilt(ledger: Path,
     broken = {}
     for n, (relpath, entry) in enumerate(sorted(entries.items())):
         signature = entry[0]
+        summary = entry[1]
+        fields = summary.split("\x1f")
+        flag = [*fields[:13], "2", *fields[14:]]  # a flag neither 0 nor 1
+        number = [*fields[:9], "nine", *fields[10:]]  # found_on not a number
         broken[relpath] = [(signature, "junk", (), ()), (signature,),
                            (signature, ("x",) * 3, (), ()),
-                           (signature, entry[1], (("?",),), ()),
-                           (signature, entry[1], (), (("overdue",),)),
-                           "nothing"][n % 6]
+                           (signature, summary, (("?",),), ()),
+                           (signature, summary, (), (("overdue",),)),
+                           "nothing",
+                           (signature, summary + "\x1fmore", (), ()),
+                           (signature, "\x1f".join(flag), (), ()),
+                           (signature, "\x1f".join(number), (), ()),
+                           (signature, summary, (), (("overdue", "error", ("M",)),))][n % 10]
     file.write_bytes(marshal.dumps((tag, broken)))
     seen = count_examined(monkeypatch)
     assert audit(ledger) == expected
     assert len(seen) == len(entries)
+    # And the folders' listings: each of another shape, or naming entries of no kind.
+    # (A well-formed listing that lies cannot be told from a true one: the cache lives in
+    # .git, as trusted as the hooks there.)
+    folders = ledger / ".git" / "safecheck" / "folders.marshal"
+    tag, listed = marshal.loads(folders.read_bytes())  # noqa: S302 - ours
+    assert listed
+    wrong = {}
+    for n, (record, value) in enumerate(sorted(listed.items())):
+        wrong[record] = [("sig", ()), value + "\x1fxnotes.txt",
+                         value.replace("\x1ff", "\x1fq")][n % 3]
+    folders.write_bytes(marshal.dumps((tag, wrong)))
+    assert audit(ledger) == expected
 
 
 def age_folders(root: Path) -> None:

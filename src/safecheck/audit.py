@@ -26,7 +26,7 @@ from safecheck.i18n import Msg
 from safecheck.inspections import StoredInspection, load_inspections
 from safecheck.layout import Folders, documents_dir, survey
 from safecheck.models.consistency import describe_missing
-from safecheck.record_index import RecordIndex, load_index
+from safecheck.record_index import RecordIndex, gc_paused, load_index
 from safecheck.store import parse_hazard
 from safecheck.summary import RecordSummary
 from safecheck.vocab import Severity, Status
@@ -384,7 +384,8 @@ def audit_repository(context: LedgerContext, today: dt.date,
     cache = cache_dir(context.root)
     memory = ParsedCache(cache / FOLDERS_FILE if cache else None, "folders v1")
     folders = Folders(memory)
-    result = run_audit(context, index, today, inspections, timeless, folders)
-    if folders.names:  # the survey ran: keep what it read, forget folders gone
-        memory.save(prune=True)
+    with gc_paused():
+        result = run_audit(context, index, today, inspections, timeless, folders)
+        if folders.names:  # the survey ran: keep what it read, forget folders gone
+            memory.save(prune=True)
     return result

@@ -10,6 +10,7 @@ missing, stale-format or unreadable cache file is treated as empty.
 from __future__ import annotations
 
 import contextlib
+import gc
 import marshal
 import os
 import sys
@@ -53,11 +54,16 @@ class ParsedCache:
             self._entries = self._read(file)
 
     def _read(self, file: Path) -> dict[str, Any]:
+        was = gc.isenabled()
+        gc.disable()  # millions of new objects, no cycles: collections would only walk them
         try:
             with open(file, "rb") as handle:
                 tag, entries = marshal.load(handle)  # noqa: S302 - our own file in .git
         except (OSError, EOFError, ValueError, TypeError):
             return {}
+        finally:
+            if was:
+                gc.enable()
         if tag != self._tag or not isinstance(entries, dict):
             return {}
         return entries

@@ -287,27 +287,32 @@ class Folders:
             if isinstance(entries, Msg):
                 return entries
             pairs = [(e.name, _kind(e)) for e in entries]
-            if signature is not None and self._now - changed > _RACY_NS:
+            if (signature is not None and self._now - changed > _RACY_NS
+                    and not any(_SEP in name for name, _ in pairs)):
                 assert self.memory is not None
-                self.memory.put(record, (signature, tuple(pairs)))
+                self.memory.put(record, _SEP.join(
+                    [signature, *(_CODES[kind] + name for name, kind in pairs)]))
         self.names[record] = {name for name, _ in pairs}
         return pairs
 
     def _recall(self, record: str, signature: str | None) -> list[tuple[str, str]] | None:
+        """What the folder held when last listed, if it has not changed since (stored as
+        one string: the signature, then each entry's kind code and name)."""
         if signature is None or self.memory is None:
             return None
         known = self.memory.get(record)
-        if not (type(known) is tuple and len(known) == 2 and known[0] == signature
-                and type(known[1]) is tuple):
+        if type(known) is not str:
             return None
-        pairs = list(known[1])
-        if all(type(p) is tuple and len(p) == 2 and type(p[0]) is str and p[1] in _KINDS
-               for p in pairs):
-            return pairs
-        return None
+        stored, *items = known.split(_SEP)
+        if stored != signature or not all(item[:1] in _KIND_OF for item in items):
+            return None
+        return [(item[1:], _KIND_OF[item[:1]]) for item in items]
 
 
-_KINDS = frozenset({"file", "dir", "symlink", "special"})
+#: A folder entry's kind as one letter, and the character between a folder's entries.
+_CODES = {"file": "f", "dir": "d", "symlink": "l", "special": "s"}
+_KIND_OF = {code: kind for kind, code in _CODES.items()}
+_SEP = "\x1f"
 
 
 def relative(root: Path, path: Path) -> str:

@@ -15,6 +15,8 @@ An unreadable cache file counts as empty.
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import hashlib
 import os
 import time
@@ -32,7 +34,7 @@ from safecheck.findings import Finding
 from safecheck.i18n import Msg
 from safecheck.record_rules import record_findings
 from safecheck.store import StoredHazard, hazard_from_data, parse_hazard
-from safecheck.summary import RecordSummary, from_wire, summarize, to_wire
+from safecheck.summary import RecordSummary, Unstorable, from_wire, summarize, to_wire
 from safecheck.wire import (
     Unencodable,
     decode_finding,
@@ -60,7 +62,7 @@ class RecordIndex:
 
 # What one record file gives: its summary (None when it did not load), its problems and
 # findings, encoded; None instead when something in it cannot be encoded.
-_Entry = tuple[tuple[Any, ...] | None, tuple[Any, ...], tuple[Any, ...]]
+_Entry = tuple[str | None, tuple[Any, ...], tuple[Any, ...]]
 
 
 def _examine(context: LedgerContext, relpath: str) -> tuple[RecordSummary | None,
@@ -85,7 +87,7 @@ def _entry(context: LedgerContext, relpath: str) -> _Entry | None:
         return (None if summary is None else to_wire(summary),
                 tuple(encode_problem(p) for p in problems),
                 tuple(encode_finding(f) for f in findings))
-    except Unencodable:
+    except (Unencodable, Unstorable):
         return None
 
 
@@ -124,9 +126,28 @@ def _signature(stat: os.stat_result) -> str:
     return f"{stat.st_size}:{stat.st_mtime_ns}:{stat.st_ino}:{stat.st_ctime_ns}"
 
 
+@contextlib.contextmanager
+def gc_paused() -> Iterator[None]:
+    """No cyclic garbage collection inside: building a hundred thousand summaries (which
+    hold no cycles) would otherwise set off collections that walk them all, over and over
+    (a second of a warm audit at 100k)."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
+
+
 def load_index(context: LedgerContext) -> RecordIndex:
     """Summaries of every hazard under ``records/``, from the cache where the file is
     unchanged; never raises for a bad file."""
+    with gc_paused():
+        return _load_index(context)
+
+
+def _load_index(context: LedgerContext) -> RecordIndex:
     root = context.root
     index = RecordIndex(root)
     folder = cache_dir(root)
@@ -173,7 +194,7 @@ def _add(index: RecordIndex, context: LedgerContext, relpath: str, entry: Any,
         if entry is None:
             raise ValueError("not encodable")
         summary, problems, findings = _decoded(relpath, entry)
-    except (ValueError, TypeError, KeyError, IndexError):
+    except (ValueError, TypeError, KeyError, IndexError, AttributeError):
         cache.forget(relpath)  # never trusted: examined again, here
         summary, problems, findings = _examine(context, relpath)
     if summary is not None:

@@ -60,7 +60,7 @@ class RecordSummary(NamedTuple):
     @property
     def is_major(self) -> bool:
         """重大事故隐患."""
-        return self.level_value == Level.MAJOR.value
+        return self.level_value == _MAJOR
 
     @property
     def is_open(self) -> bool:
@@ -124,6 +124,7 @@ class RecordSummary(NamedTuple):
 
 
 _OPEN = frozenset(s.value for s in OPEN_STATUSES)
+_MAJOR = Level.MAJOR.value
 
 
 def _day(ordinal: int | None) -> dt.date | None:
@@ -169,17 +170,65 @@ def summarize(hazard: Hazard, relpath: str, text: str | None) -> RecordSummary:
         "/".join(h.all_documents), lines)
 
 
-def to_wire(summary: RecordSummary) -> tuple[object, ...]:
-    """The summary as the cache stores it: a plain tuple, without the path (its key)."""
-    return tuple(summary[1:])
+#: Between the fields of a stored summary, and what stands for None: characters no
+#: record's text is allowed to bring in (a summary holding one is not stored).
+_SEP, _NONE = "\x1f", "\x1e"
+_FIELDS = len(RecordSummary._fields) - 1  # all but the path, which is the key
+_SHARED: dict[str, str] = {}  # one object for each unit, domain, status … of a run
 
 
-def from_wire(relpath: str, value: tuple[object, ...]) -> RecordSummary:
-    """A summary from its stored tuple (a wrong shape raises TypeError or ValueError)."""
-    summary = RecordSummary(relpath, *value)  # type: ignore[arg-type]
-    if not (type(summary.id) is str and type(summary.found_ordinal) is int
-            and type(summary.latest_event) is int and type(summary.documents) is str
-            and type(summary.lines) is tuple and type(summary.plan_missing) is tuple
-            and type(summary.status_value) is str and type(summary.unit) is str):
+class Unstorable(ValueError):
+    """A summary with a character the stored form uses itself."""
+
+
+def _text(value: str | None) -> str:
+    if value is None:
+        return _NONE
+    if _SEP in value or _NONE in value:
+        raise Unstorable(value)
+    return value
+
+
+def _number(value: int | None) -> str:
+    return _NONE if value is None else str(value)
+
+
+def to_wire(summary: RecordSummary) -> str:
+    """The summary as the cache stores it: one string (a hundred thousand of them load
+    in a blink, where as many tuples of twenty values take a second), without the path,
+    which is its key. Raises Unstorable for text holding the separators."""
+    s = summary
+    lines = ",".join(f"{name}={'' if line is None else line}" for name, line in s.lines)
+    return _SEP.join((
+        _text(s.id), _text(s.title), _text(s.unit), _text(s.domain), _text(s.level_value),
+        _text(s.status_value), _text(s.source), _text(s.source_ref), _text(s.inspection),
+        str(s.found_ordinal), _number(s.deadline_ordinal), _number(s.awaiting_ordinal),
+        _number(s.reported_ordinal), "1" if s.has_major else "0", "1" if s.has_plan else "0",
+        "1" if s.has_extensions else "0", _text(s.responsible), _text(s.contractor_name),
+        _text(",".join(s.plan_missing)), str(s.latest_event), _text(s.documents),
+        _text(lines)))
+
+
+def from_wire(relpath: str, value: str) -> RecordSummary:
+    """A summary from its stored string (a wrong shape raises ValueError or TypeError)."""
+    f = value.split(_SEP)
+    if len(f) != _FIELDS or f[13] not in _FLAGS or f[14] not in _FLAGS or f[15] not in _FLAGS:
         raise ValueError("not a record summary")
-    return summary
+    shared = _SHARED.setdefault
+    lines: tuple[tuple[str, int | None], ...] = ()
+    if f[21]:
+        pairs = [item.split("=") for item in f[21].split(",")]
+        lines = tuple((shared(name, name), int(line) if line else None)
+                      for name, line in pairs)
+    n = _NONE
+    return RecordSummary(
+        relpath, f[0], f[1], shared(f[2], f[2]), shared(f[3], f[3]), shared(f[4], f[4]),
+        shared(f[5], f[5]), shared(f[6], f[6]), None if f[7] == n else f[7],
+        None if f[8] == n else f[8], int(f[9]), None if f[10] == n else int(f[10]),
+        None if f[11] == n else int(f[11]), None if f[12] == n else int(f[12]),
+        f[13] == "1", f[14] == "1", f[15] == "1", None if f[16] == n else f[16],
+        None if f[17] == n else f[17], tuple(f[18].split(",")) if f[18] else (),
+        int(f[19]), f[20], lines)
+
+
+_FLAGS = ("0", "1")
