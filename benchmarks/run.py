@@ -260,14 +260,20 @@ def main(argv: list[str] | None = None) -> int:
         if not cases_wanted:
             break
         corpus = build_corpus(args.corpus_tool, args.work, records)
-        parse = runs_of([sys.executable, "-c", PARSE_BASELINE], corpus, env, args.runs)
-        yardstick = median_time(parse)
-        print(f"-- {records} records: bare CSafeLoader parse {yardstick:.3f} s, peak "
-              f"{median_peak(parse) / MB:.1f} MB", flush=True)
+        parse_command = [sys.executable, "-c", PARSE_BASELINE]
+        # The yardstick is measured before and after the cases, so a machine whose speed
+        # drifts meanwhile moves it too; every case is compared with the median of both.
+        parse = runs_of(parse_command, corpus, env, args.runs)
+        measured = []
         for case in size_cases(exe, corpus, env, records, cases_wanted):
-            runs = runs_of(case.candidate, case.cwd, case.env, args.runs, case.prepare,
-                           case.expect)
-            results.append(report(case, runs, yardstick))
+            measured.append((case, runs_of(case.candidate, case.cwd, case.env, args.runs,
+                                           case.prepare, case.expect)))
+        parse += runs_of(parse_command, corpus, env, args.runs)
+        yardstick = median_time(parse)
+        print(f"-- {records} records: bare CSafeLoader parse {yardstick:.3f} s (from "
+              f"{min(r.seconds for r in parse):.1f} to {max(r.seconds for r in parse):.1f}),"
+              f" peak {median_peak(parse) / MB:.1f} MB", flush=True)
+        results += [report(case, runs, yardstick) for case, runs in measured]
     growth(results)
     if args.json:
         args.json.write_text(json.dumps(results, indent=2) + "\n")
