@@ -10,6 +10,7 @@ missing, stale-format or unreadable cache file is treated as empty.
 from __future__ import annotations
 
 import contextlib
+import gc
 import marshal
 import os
 import sys
@@ -41,27 +42,39 @@ def cache_dir(root: Path) -> Path | None:
 class ParsedCache:
     """Parsed mappings by key, loaded from and saved to one file."""
 
-    def __init__(self, file: Path | None) -> None:
+    def __init__(self, file: Path | None, stamp: str = "") -> None:
         self.file = file
+        #: What else the entries depend on (settings, the code that made them): a file
+        #: written under another stamp is ignored.
+        self._tag = f"{_TAG} {stamp}" if stamp else _TAG
         self._entries: dict[str, Any] = {}
         self._used: set[str] = set()
         self._dirty = False
         if file is not None:
             self._entries = self._read(file)
 
-    @staticmethod
-    def _read(file: Path) -> dict[str, Any]:
+    def _read(self, file: Path) -> dict[str, Any]:
+        was = gc.isenabled()
+        gc.disable()  # millions of new objects, no cycles: collections would only walk them
         try:
             with open(file, "rb") as handle:
                 tag, entries = marshal.load(handle)  # noqa: S302 - our own file in .git
         except (OSError, EOFError, ValueError, TypeError):
             return {}
-        if tag != _TAG or not isinstance(entries, dict):
+        finally:
+            if was:
+                gc.enable()
+        if tag != self._tag or not isinstance(entries, dict):
             return {}
         return entries
 
     def __len__(self) -> int:
         return len(self._entries)
+
+    def forget(self, key: str) -> None:
+        """Drop the entry of ``key`` (one found unusable)."""
+        if self._entries.pop(key, None) is not None:
+            self._dirty = True
 
     def get(self, key: str) -> Any | None:
         """The cached mapping for ``key``, or None."""
@@ -91,7 +104,7 @@ class ParsedCache:
         try:
             self.file.parent.mkdir(parents=True, exist_ok=True)
             with open(temp, "wb") as handle:
-                marshal.dump((_TAG, self._entries), handle)
+                marshal.dump((self._tag, self._entries), handle)
             os.replace(temp, self.file)
         except (OSError, ValueError):
             pass  # a cache that cannot be written only costs time

@@ -234,9 +234,11 @@ class GitRepo:
         out = self._run(["diff-tree", "-r", "-z", "-M", "--no-abbrev", old, new, "--", prefix])
         return _parse_raw(out.decode("utf-8", "replace").split("\0"))
 
-    def tree(self, revision: str, prefix: str) -> dict[str, str]:
-        """Blob ids of every file under ``prefix`` at ``revision``: path → blob id."""
-        out = self._run(["ls-tree", "-r", "-z", "--full-tree", revision, "--", prefix])
+    def tree(self, revision: str, prefix: str, *more: str) -> dict[str, str]:
+        """Blob ids of every file under ``prefix`` (and the ``more`` paths, taken
+        literally) at ``revision``: path → blob id."""
+        out = self._run(["--literal-pathspecs", "ls-tree", "-r", "-z", "--full-tree",
+                         revision, "--", prefix, *more])
         files: dict[str, str] = {}
         for entry in out.decode("utf-8", "replace").split("\0"):
             if not entry:

@@ -30,6 +30,8 @@ from safecheck.store import hazard_from_data
 _TIMELINE = "tl1:"
 #: Beyond this many cached blobs, a run keeps only the ones it used.
 _CACHE_LIMIT = 200_000
+#: Fewer blobs than this are parsed rather than looked up in the (big) blob cache.
+BLOB_CACHE_FROM = 2_000
 
 
 def is_hazard_path(path: str) -> bool:
@@ -80,8 +82,7 @@ class Reader:
         self.progress = progress    # hears of each blob parsed
         self._folder = cache_dir(git.root)
         self._blob_cache: ParsedCache | None = None     # loaded only when a blob is parsed
-        self._summaries = ParsedCache(self._folder / "summaries.marshal"
-                                      if self._folder else None)
+        self._summary_cache: ParsedCache | None = None  # loaded only when asked
         self._data: dict[str, dict[str, Any] | Problem] = {}
         self._models: dict[str, tuple[Hazard | None, tuple[Problem, ...]]] = {}
 
@@ -93,11 +94,21 @@ class Reader:
                                            if self._folder else None)
         return self._blob_cache
 
+    @property
+    def _summaries(self) -> ParsedCache:
+        """Timelines by blob id (read on first use: a question about a few commits
+        never needs it)."""
+        if self._summary_cache is None:
+            self._summary_cache = ParsedCache(self._folder / "summaries.marshal"
+                                              if self._folder else None)
+        return self._summary_cache
+
     def close(self) -> None:
         """Save what this run parsed."""
         if self._blob_cache is not None:
             self._blob_cache.save(prune=len(self._blob_cache) > _CACHE_LIMIT)
-        self._summaries.save(prune=len(self._summaries) > 4 * _CACHE_LIMIT)
+        if self._summary_cache is not None:
+            self._summary_cache.save(prune=len(self._summary_cache) > 4 * _CACHE_LIMIT)
 
     def timelines(self, blobs: Iterable[tuple[str, str]]) -> dict[str, Timeline | None]:
         """Timelines by blob id (None for a blob that is not a valid hazard), from the
@@ -122,16 +133,21 @@ class Reader:
         return found
 
     def preload(self, blobs: Iterable[tuple[str, str]]) -> None:
-        """Make sure every (path, blob) is parsed: cache, else one cat-file and workers."""
+        """Make sure every (path, blob) is parsed: cache, else one cat-file and workers.
+        A few blobs are read by id and parsed without the blob cache: reading the whole
+        cache file would cost more than parsing them."""
         wanted: dict[str, str] = {}
         for path, blob in blobs:
-            if blob in self._data or blob in wanted:
-                continue
-            cached = self.cache.get(blob)
-            if cached is not None:
-                self._data[blob] = cached
-            else:
-                wanted[blob] = path
+            if blob not in self._data:
+                wanted.setdefault(blob, path)
+        if not wanted:
+            return
+        if self._blob_cache is not None or len(wanted) >= BLOB_CACHE_FROM:
+            for blob in list(wanted):
+                cached = self.cache.get(blob)
+                if cached is not None:
+                    self._data[blob] = cached
+                    del wanted[blob]
         if not wanted:
             return
         contents = self.git.blobs(wanted)
@@ -140,7 +156,8 @@ class Reader:
                               Msg("progress.records")):
             if result.data is not None:
                 self._data[result.label] = result.data
-                self.cache.put(result.label, result.data)
+                if self._blob_cache is not None:  # few blobs: not worth the cache
+                    self._blob_cache.put(result.label, result.data)
             else:
                 assert result.problem is not None
                 problem = result.problem

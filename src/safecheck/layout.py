@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import os
 import re
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from safecheck.cache import ParsedCache
 from safecheck.config import SETTINGS_FILE
 from safecheck.errors import NotFound, os_reason
 from safecheck.i18n import Msg
@@ -69,15 +71,18 @@ def _subdirs(path: Path | str) -> Iterator[os.DirEntry[str]]:
         return
 
 
-def _yaml_files(path: Path | str) -> Iterator[Path]:
+def _yaml_names(path: Path | str) -> list[str]:
     try:
         with os.scandir(path) as entries:
-            names = sorted(e.name for e in entries
-                           if e.name.endswith(RECORD_SUFFIX) and not e.name.startswith(".")
-                           and e.is_file(follow_symlinks=False))
+            return sorted(e.name for e in entries
+                          if e.name.endswith(RECORD_SUFFIX) and not e.name.startswith(".")
+                          and e.is_file(follow_symlinks=False))
     except (FileNotFoundError, NotADirectoryError, PermissionError):
-        return
-    for name in names:
+        return []
+
+
+def _yaml_files(path: Path | str) -> Iterator[Path]:
+    for name in _yaml_names(path):
         yield Path(path) / name
 
 
@@ -87,6 +92,16 @@ def hazard_files(root: Path) -> Iterator[Path]:
     for unit in _subdirs(root / RECORDS):
         for year in _subdirs(unit.path):
             yield from _yaml_files(year.path)
+
+
+def hazard_relpaths(root: Path) -> Iterator[str]:
+    """The files of :func:`hazard_files` as ``records/<UNIT>/<YYYY>/<NAME>.yaml`` strings,
+    in the same order (no Path objects: a hundred thousand of them cost seconds)."""
+    for unit in _subdirs(root / RECORDS):
+        for year in _subdirs(unit.path):
+            prefix = f"{RECORDS}/{unit.name}/{year.name}/"
+            for name in _yaml_names(year.path):
+                yield prefix + name
 
 
 def inspection_files(root: Path) -> Iterator[Path]:
@@ -132,12 +147,15 @@ def _entries(path: str) -> list[os.DirEntry[str]] | Msg:
         return Msg("layout.os_error", error=os_reason(exc))
 
 
-def survey(root: Path, documents: dict[str, set[str]] | None = None) -> Iterator[Stray]:
+def survey(root: Path, documents: dict[str, set[str]] | None = None,
+           folders: Folders | None = None) -> Iterator[Stray]:
     """Every path under ``records/`` that is not a hazard record, an inspection record,
     or a document named by its record (``documents``: relpath of a record → its document
     names; a record not in it, or None, lets any file in its folder count). Symlinks are
     reported, never followed; special files, hidden files, ``.yml`` files and files at
-    the wrong depth are reported too: nothing under records/ goes unread."""
+    the wrong depth are reported too: nothing under records/ goes unread. ``folders``
+    reads the records' own folders (remembering what unchanged ones hold) and keeps what
+    it found, so that nobody lists them twice."""
     base = root / RECORDS
     if not base.is_dir():
         return
@@ -153,7 +171,7 @@ def survey(root: Path, documents: dict[str, set[str]] | None = None) -> Iterator
         if kind != "dir" or not _UNIT_DIR.match(unit.name):
             yield Stray(rel, _why(kind, unit.name, "layout.not_unit"))
             continue
-        yield from _unit(unit, rel, documents)
+        yield from _unit(unit, rel, documents, folders or Folders())
 
 
 def _why(kind: str, name: str, otherwise: str) -> Msg:
@@ -168,8 +186,8 @@ def _why(kind: str, name: str, otherwise: str) -> Msg:
     return Msg(otherwise)
 
 
-def _unit(unit: os.DirEntry[str], rel: str,
-          documents: dict[str, set[str]] | None) -> Iterator[Stray]:
+def _unit(unit: os.DirEntry[str], rel: str, documents: dict[str, set[str]] | None,
+          folders: Folders) -> Iterator[Stray]:
     years = _entries(unit.path)
     if isinstance(years, Msg):
         yield Stray(rel, years)
@@ -180,11 +198,11 @@ def _unit(unit: os.DirEntry[str], rel: str,
         if kind != "dir" or not _YEAR_DIR.match(year.name):
             yield Stray(yrel, _why(kind, year.name, "layout.not_year"))
             continue
-        yield from _year(year, yrel, documents)
+        yield from _year(year, yrel, documents, folders)
 
 
-def _year(year: os.DirEntry[str], rel: str,
-          documents: dict[str, set[str]] | None) -> Iterator[Stray]:
+def _year(year: os.DirEntry[str], rel: str, documents: dict[str, set[str]] | None,
+          folders: Folders) -> Iterator[Stray]:
     entries = _entries(year.path)
     if isinstance(entries, Msg):
         yield Stray(rel, entries)
@@ -201,8 +219,9 @@ def _year(year: os.DirEntry[str], rel: str,
         if kind == "dir" and entry.name == INSPECTIONS:
             yield from _inspections(entry, erel)
         elif kind == "dir" and entry.name in records:
-            named = None if documents is None else documents.get(f"{erel}{RECORD_SUFFIX}")
-            yield from _documents(entry, erel, named)
+            record = f"{erel}{RECORD_SUFFIX}"
+            named = None if documents is None else documents.get(record)
+            yield from _documents(entry, erel, named, record, folders)
         elif kind == "dir" and not entry.name.startswith("."):
             yield Stray(erel, Msg("layout.orphan_folder"))
         else:
@@ -222,18 +241,78 @@ def _inspections(folder: os.DirEntry[str], rel: str) -> Iterator[Stray]:
         yield Stray(f"{rel}/{entry.name}", _why(kind, entry.name, "layout.not_record"))
 
 
-def _documents(folder: os.DirEntry[str], rel: str, named: set[str] | None) -> Iterator[Stray]:
-    entries = _entries(folder.path)
+def _documents(folder: os.DirEntry[str], rel: str, named: set[str] | None, record: str,
+               folders: Folders) -> Iterator[Stray]:
+    entries = folders.read(record, folder)
     if isinstance(entries, Msg):
         yield Stray(rel, entries)
         return
-    for entry in entries:
-        kind = _kind(entry)
-        drel = f"{rel}/{entry.name}"
-        if kind != "file" or entry.name.startswith("."):
-            yield Stray(drel, _why(kind, entry.name, "layout.not_document"))
-        elif named is not None and entry.name not in named:
+    for name, kind in entries:
+        drel = f"{rel}/{name}"
+        if kind != "file" or name.startswith("."):
+            yield Stray(drel, _why(kind, name, "layout.not_document"))
+        elif named is not None and name not in named:
             yield Stray(drel, Msg("layout.unnamed_document"))
+
+
+#: A folder changed this recently is listed again next time ("racy git").
+_RACY_NS = 2_000_000_000
+
+
+class Folders:
+    """The records' own folders as a survey reads them: each one's entries (name, kind),
+    remembered by the folder's modification time, change time and inode, which any entry
+    added, removed or renamed changes. An unchanged folder is not listed again; one
+    changed in the last two seconds, or remembered in an unexpected shape, is."""
+
+    def __init__(self, memory: ParsedCache | None = None) -> None:
+        self.memory = memory
+        #: The names in each record's folder that was read, by the record's relpath.
+        self.names: dict[str, set[str]] = {}
+        self._now = time.time_ns()
+
+    def read(self, record: str, folder: os.DirEntry[str]) -> list[tuple[str, str]] | Msg:
+        """The entries of ``record``'s folder, or why it cannot be read."""
+        signature = None
+        if self.memory is not None:
+            try:
+                stat = folder.stat(follow_symlinks=False)
+                signature = f"{stat.st_mtime_ns}:{stat.st_ctime_ns}:{stat.st_ino}"
+                changed = max(stat.st_mtime_ns, stat.st_ctime_ns)
+            except OSError:
+                signature = None
+        pairs = self._recall(record, signature)
+        if pairs is None:
+            entries = _entries(folder.path)
+            if isinstance(entries, Msg):
+                return entries
+            pairs = [(e.name, _kind(e)) for e in entries]
+            if (signature is not None and self._now - changed > _RACY_NS
+                    and not any(_SEP in name for name, _ in pairs)):
+                assert self.memory is not None
+                self.memory.put(record, _SEP.join(
+                    [signature, *(_CODES[kind] + name for name, kind in pairs)]))
+        self.names[record] = {name for name, _ in pairs}
+        return pairs
+
+    def _recall(self, record: str, signature: str | None) -> list[tuple[str, str]] | None:
+        """What the folder held when last listed, if it has not changed since (stored as
+        one string: the signature, then each entry's kind code and name)."""
+        if signature is None or self.memory is None:
+            return None
+        known = self.memory.get(record)
+        if type(known) is not str:
+            return None
+        stored, *items = known.split(_SEP)
+        if stored != signature or not all(item[:1] in _KIND_OF for item in items):
+            return None
+        return [(item[1:], _KIND_OF[item[:1]]) for item in items]
+
+
+#: A folder entry's kind as one letter, and the character between a folder's entries.
+_CODES = {"file": "f", "dir": "d", "symlink": "l", "special": "s"}
+_KIND_OF = {code: kind for kind, code in _CODES.items()}
+_SEP = "\x1f"
 
 
 def relative(root: Path, path: Path) -> str:

@@ -90,6 +90,27 @@ def _run(function: Callable[[Any], list[_Wire]], items: Sequence[Any]) -> Iterat
             yield from map(_unwire, marshal.loads(chunk))  # noqa: S302 - from our workers
 
 
+def _marshalled(function: Callable[[Sequence[Any]], list[Any]], chunk: Sequence[Any]
+                ) -> bytes:
+    return marshal.dumps(function(chunk))
+
+
+def map_chunks(function: Callable[[Sequence[Any]], list[Any]], items: Sequence[Any]
+               ) -> Iterator[Any]:
+    """``function`` over ``items`` in chunks, on every core when there are many; results
+    (plain values ``marshal`` can carry) come back in order, one per item. ``function``
+    must be a module-level function (a ``partial`` of one): it runs in forked workers."""
+    workers = _workers()
+    if workers < 2 or len(items) < PARALLEL_THRESHOLD:
+        yield from function(items)
+        return
+    pieces = [items[i:i + _CHUNK] for i in range(0, len(items), _CHUNK)]
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        for chunk in pool.map(partial(_marshalled, function), pieces):
+            yield from marshal.loads(chunk)  # noqa: S302 - from our workers
+
+
 def parse_paths(items: Sequence[tuple[str, Path]]) -> Iterator[Parsed]:
     """Parse files given as (label, path), in order."""
     return _run(_path_chunk, items)

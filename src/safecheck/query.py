@@ -8,8 +8,8 @@ from dataclasses import dataclass
 
 from safecheck.context import LedgerContext
 from safecheck.models.common import person_key
-from safecheck.models.hazard import Hazard
 from safecheck.store import StoredHazard
+from safecheck.summary import RecordSummary, summarize
 from safecheck.vocab import Level, Status
 
 
@@ -29,9 +29,8 @@ class HazardFilter:
     contractor: str | None = None
     due_within: int | None = None
 
-    def matches(self, stored: StoredHazard, today: dt.date) -> bool:
-        """True when ``stored`` meets every condition."""
-        h = stored.hazard
+    def matches(self, h: RecordSummary, today: dt.date) -> bool:
+        """True when the hazard summarised by ``h`` meets every condition."""
         return ((not self.units or h.unit in self.units)
                 and (not self.domains or h.domain in self.domains)
                 and (not self.levels or h.level in self.levels)
@@ -42,11 +41,11 @@ class HazardFilter:
                 and (self.source_ref is None or self.source_ref in (h.source_ref or ""))
                 and (self.responsible is None or person_key(h.responsible)
                      == person_key(self.responsible))
-                and (self.contractor is None or (h.contractor is not None
-                                                 and self.contractor in h.contractor.name))
+                and (self.contractor is None or (h.contractor_name is not None
+                                                 and self.contractor in h.contractor_name))
                 and (self.due_within is None or self._due(h, today)))
 
-    def _due(self, h: Hazard, today: dt.date) -> bool:
+    def _due(self, h: RecordSummary, today: dt.date) -> bool:
         """Open, with the deadline in force no later than ``due_within`` days from today
         (overdue ones included: they are due too)."""
         deadline = h.effective_deadline
@@ -80,6 +79,15 @@ def build_filter(context: LedgerContext, units: Iterable[str] = (),
 def select(hazards: Iterable[StoredHazard], where: HazardFilter,
            today: dt.date) -> list[StoredHazard]:
     """The matching hazards ordered by unit, date found and ID."""
-    chosen = [s for s in hazards if where.matches(s, today)]
+    chosen = [s for s in hazards
+              if where.matches(summarize(s.hazard, s.relpath, None), today)]
     chosen.sort(key=lambda s: (s.hazard.unit, s.hazard.found_on, s.hazard.id))
+    return chosen
+
+
+def select_summaries(summaries: Iterable[RecordSummary], where: HazardFilter,
+                     today: dt.date) -> list[RecordSummary]:
+    """The matching summaries, ordered as :func:`select` orders hazards."""
+    chosen = [s for s in summaries if where.matches(s, today)]
+    chosen.sort(key=lambda s: (s.unit, s.found_ordinal, s.id))
     return chosen

@@ -6,6 +6,7 @@ import datetime as dt
 from typing import Any
 
 from safecheck.store import StoredHazard
+from safecheck.summary import RecordSummary
 
 ROW_FIELDS = ("id", "title", "unit", "domain", "level", "status", "found_on",
               "effective_deadline", "days_overdue", "responsible", "path")
@@ -21,6 +22,19 @@ def hazard_row(stored: StoredHazard, today: dt.date) -> dict[str, Any]:
         "effective_deadline": deadline.isoformat() if deadline else None,
         "days_overdue": h.days_overdue(today), "responsible": h.responsible,
         "path": stored.relpath,
+    }
+
+
+def summary_row(summary: RecordSummary, today: dt.date) -> dict[str, Any]:
+    """The columns of ``list`` (as :func:`hazard_row`), from a record's summary."""
+    deadline = summary.effective_deadline
+    return {
+        "id": summary.id, "title": summary.title, "unit": summary.unit,
+        "domain": summary.domain, "level": summary.level_value,
+        "status": summary.status_value, "found_on": summary.found_on.isoformat(),
+        "effective_deadline": deadline.isoformat() if deadline else None,
+        "days_overdue": summary.days_overdue(today), "responsible": summary.responsible,
+        "path": summary.relpath,
     }
 
 

@@ -123,9 +123,9 @@ def list_command(
     from safecheck.i18n import text
     from safecheck.output import records as out
     from safecheck.output.console import print_json
-    from safecheck.query import build_filter, select
-    from safecheck.store import load_ledger
-    from safecheck.views import hazard_document, hazard_row
+    from safecheck.query import build_filter, select_summaries
+    from safecheck.record_index import load_index, stored_hazards
+    from safecheck.views import hazard_document, summary_row
 
     rt = runtime(ctx)
     context = rt.context()
@@ -133,16 +133,16 @@ def list_command(
     where = build_filter(context, unit or [], domain or [], level or [], status or [],
                          overdue, inspection, source or [], source_ref, responsible,
                          contractor, due_within)
-    ledger = load_ledger(context.root)
-    chosen = select(ledger.hazards, where, today)
+    index = load_index(context)  # summaries only: full records just for JSON
+    chosen = select_summaries(index.summaries, where, today)
     if fmt is ListFormat.JSON:
-        print_json([hazard_document(s, today) for s in chosen])
+        print_json([hazard_document(s, today) for s in stored_hazards(context.root, chosen)])
     elif fmt is ListFormat.CSV:
-        out.print_csv(hazard_row(s, today) for s in chosen)
+        out.print_csv(summary_row(s, today) for s in chosen)
     else:
-        out.print_table([hazard_row(s, today) for s in chosen], context)
-    if ledger.problems:
-        bad = len({str(p.path) for p in ledger.problems})
+        out.print_table([summary_row(s, today) for s in chosen], context)
+    if index.problems:
+        bad = len({str(p.path) for p in index.problems})
         print(text("list.problems", count=bad), file=sys.stderr)
     return 0
 

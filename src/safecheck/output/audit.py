@@ -5,15 +5,17 @@ from __future__ import annotations
 import sys
 from itertools import groupby
 
+from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from safecheck.audit import AuditResult
+from safecheck.audit import AuditResult, Finding
 from safecheck.context import LedgerContext
 from safecheck.i18n import text
 from safecheck.labels import label
 from safecheck.output.console import print_json, stdout
-from safecheck.vocab import Severity
+from safecheck.output.long_table import STREAM_FROM, Column, print_long_table
+from safecheck.vocab import Locale, Severity
 
 _STYLE = {Severity.ERROR: "red", Severity.WARNING: "yellow"}
 
@@ -22,8 +24,12 @@ def print_text(result: AuditResult, context: LedgerContext, strict: bool) -> Non
     """One table per unit (rule, ID, file:line, message), then a summary line."""
     locale = context.settings.locale
     console = stdout()
-    for unit, findings in groupby(result.findings, key=lambda f: f.unit or ""):
+    for unit, group in groupby(result.findings, key=lambda f: f.unit or ""):
         title = f"{unit} {context.settings.unit_name(unit)}" if unit else "-"
+        findings = list(group)
+        if len(findings) > STREAM_FROM:
+            _print_long(console, title, findings, locale)
+            continue
         table = Table(title=escape(title), title_justify="left", header_style="bold",
                       show_lines=False)
         for key in ("severity", "rule", "id", "path", "message"):
@@ -40,6 +46,17 @@ def print_text(result: AuditResult, context: LedgerContext, strict: bool) -> Non
     console.print(f"[{style}]{escape(verdict)}[/]" + escape(text(
         "audit.summary", locale, errors=result.errors, warnings=result.warnings,
         records=result.records, today=result.today)))
+
+
+def _print_long(console: Console, title: str, findings: list[Finding], locale: Locale
+                ) -> None:
+    """One unit's findings as :func:`print_text` shows them, written row by row."""
+    columns = [Column(label(key, locale), fold=key in ("path", "message"))
+               for key in ("severity", "rule", "id", "path", "message")]
+    print_long_table(console, columns, (
+        ([label(f"severity.{f.severity.value}", locale), f.rule, f.id or "",
+          f.path + (f":{f.line}" if f.line else ""), f.text], _STYLE.get(f.severity))
+        for f in findings), title)
 
 
 def print_json_result(result: AuditResult) -> None:

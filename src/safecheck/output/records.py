@@ -8,6 +8,7 @@ import sys
 from collections.abc import Iterable
 from typing import Any
 
+from rich.console import Console
 from rich.markup import escape
 from rich.panel import Panel
 from rich.table import Table
@@ -17,6 +18,7 @@ from safecheck.i18n import Msg, render, text
 from safecheck.labels import label, level_label, source_label, status_label
 from safecheck.models.hazard import Hazard
 from safecheck.output.console import stdout
+from safecheck.output.long_table import STREAM_FROM, Column, print_long_table
 from safecheck.views import ROW_FIELDS
 
 
@@ -28,6 +30,10 @@ def print_table(rows: list[dict[str, Any]], context: LedgerContext) -> None:
     console = stdout()
     width = console.width
     wide, medium = width >= 130, width >= 100
+    if len(rows) > STREAM_FROM:
+        _print_long(console, rows, context, wide, medium)
+        console.print(f"{len(rows)} {text('word.hazards', locale)}")
+        return
     table = Table(show_lines=False, header_style="bold", expand=False)
     table.add_column(label("id", locale), no_wrap=True, min_width=16)
     if wide:
@@ -55,6 +61,37 @@ def print_table(rows: list[dict[str, Any]], context: LedgerContext) -> None:
         table.add_row(*cells, style="red" if overdue else None)
     console.print(table)
     console.print(f"{len(rows)} {text('word.hazards', locale)}")
+
+
+def _print_long(console: Console, rows: list[dict[str, Any]], context: LedgerContext,
+                wide: bool, medium: bool) -> None:
+    """The same columns as :func:`print_table`, written row by row (thousands of rows)."""
+    locale = context.settings.locale
+    columns = [Column(label("id", locale))]
+    if wide:
+        columns += [Column(label("unit", locale)), Column(label("domain", locale), fold=True)]
+    if medium:
+        columns.append(Column(label("level", locale)))
+    columns += [Column(label("status", locale)), Column(label("title", locale), fold=True),
+                Column(label("effective_deadline", locale)),
+                Column(label("days_overdue", locale), right=True),
+                Column(label("responsible", locale), fold=True)]
+
+    def cells(row: dict[str, Any]) -> tuple[list[str], str | None]:
+        overdue = row["days_overdue"]
+        title = row["title"]
+        if not medium and row["level"] == "major":
+            title = f"【{level_label('major', locale)}】{title}"
+        out = [row["id"]]
+        if wide:
+            out += [row["unit"], context.domain_name(row["domain"])]
+        if medium:
+            out.append(level_label(row["level"], locale))
+        out += [status_label(row["status"], locale), title, row["effective_deadline"] or "-",
+                str(overdue) if overdue else "", row["responsible"] or "-"]
+        return out, "red" if overdue else None
+
+    print_long_table(console, columns, (cells(row) for row in rows))
 
 
 def print_csv(rows: Iterable[dict[str, Any]]) -> None:

@@ -145,19 +145,24 @@ def _closers(git: GitRepo, reader: Reader, sha: str, paths: list[str], since: dt
     first holds that passing verification."""
     if not paths:
         return {}
-    commits = git.log([sha], paths=sorted(set(paths)), since=since)
+    # One log of the window, its changes filtered here: git matching a long list of
+    # paths against every tree entry of every commit costs far more than listing all.
+    wanted = set(paths)
+    commits = git.log([sha], since=since)
     found: dict[tuple[str, dt.date], str] = {}
     oldest_first = commits[::-1]
     for commit in tracked(oldest_first, len(oldest_first), progress, Msg("progress.history")):
         for change in commit.changes:
-            if not (change.new_path and change.new_blob and is_hazard_path(change.new_path)):
+            if not (change.new_path in wanted and change.new_blob):
                 continue
             pairs = [(change.new_path, change.new_blob)]
-            if change.old_path and change.old_blob:
+            # A file moved in from a path not asked about counts as added there, as a
+            # log limited to the asked paths shows it.
+            if change.old_path in wanted and change.old_blob:
                 pairs.append((change.old_path, change.old_blob))
             versions = reader.timelines(pairs)
             now = versions.get(change.new_blob)
-            was = versions.get(change.old_blob) if change.old_blob else None
+            was = versions.get(pairs[1][1]) if len(pairs) > 1 else None
             before = set(was.closings) if was else set()
             for day, _ in (now.closings if now else []):
                 key = (id_of(change.new_path), day)

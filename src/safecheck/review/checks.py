@@ -178,7 +178,12 @@ def documents_in_tree(checker: Checker, head: str) -> None:
     """Every document a changed record names is in the tree at the head."""
     if not checker.touched:
         return
-    tree = checker.git.tree(head, "records")
+    # Only the changed records and their folders: the whole tree of a large ledger is
+    # hundreds of thousands of entries (1.4 s and 700 MB at 100,000 records).
+    wanted = [p for path in sorted(checker.touched)
+              for p in (path, path.removesuffix(RECORD_SUFFIX) + "/")]
+    tree = (checker.git.tree(head, *wanted) if len(wanted) <= 2_000  # a command line's room
+            else checker.git.tree(head, "records"))
     for path, hazard_id in checker.touched.items():
         version = checker._version(path, tree.get(path))
         if version is None or version.hazard is None:
