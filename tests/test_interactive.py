@@ -18,7 +18,7 @@ EXE = str(Path(sys.executable).with_name("safecheck"))
 def spawn(repo: SafetyRepo, *args: str) -> pexpect.spawn:
     env = dict(os.environ, LANG="C.UTF-8", TERM="dumb", COLUMNS="100")
     return pexpect.spawn(EXE, ["new-hazard", *args], cwd=str(repo.path), env=env,
-                         encoding="utf-8", timeout=20)
+                         encoding="utf-8", timeout=60)
 
 
 def test_registering_a_major_hazard_by_answering_prompts(repo: SafetyRepo) -> None:
@@ -73,7 +73,7 @@ def test_a_person_off_the_roster_is_asked_again(repo: SafetyRepo) -> None:
 def test_plan_asks_for_what_is_missing_at_a_terminal(repo: SafetyRepo) -> None:
     hazard_id = repo.new_hazard(plan=False)
     child = pexpect.spawn(EXE, ["plan", hazard_id], cwd=str(repo.path), encoding="utf-8",
-                          timeout=20, env=dict(os.environ, LANG="C.UTF-8", TERM="dumb"))
+                          timeout=60, env=dict(os.environ, LANG="C.UTF-8", TERM="dumb"))
     for prompt, answer in [
         ("整改措施", "设置警示标志"), (r"2\. ", ""), ("责任人", "王强"),
         ("整改资金", "一千二"), ("请重新输入", "1200"),
@@ -93,7 +93,7 @@ def test_ctrl_c_leaves_nothing_written(repo: SafetyRepo) -> None:
     hazard_id = repo.new_hazard(plan=False)
     before = repo.snapshot()
     child = pexpect.spawn(EXE, ["plan", hazard_id], cwd=str(repo.path), encoding="utf-8",
-                          timeout=20, env=dict(os.environ, LANG="C.UTF-8", TERM="dumb"))
+                          timeout=60, env=dict(os.environ, LANG="C.UTF-8", TERM="dumb"))
     child.expect("整改措施")
     child.sendline("设置警示标志")
     child.expect(r"2\. ")
