@@ -285,3 +285,78 @@ def test_the_statistics_form_in_markdown_html_and_xlsx(
     assert no_output.code == 2 and "-o" in no_output.err
     both = run("form", "statistics", "--quarter", "2026-Q4", "--year", "2026", cwd=s.path)
     assert both.code == 2
+
+
+def test_the_commit_cache_answers_as_git_does(quarter: tuple[Scenario, dict[str, str]]
+                                              ) -> None:
+    """The report's window questions, from the commit cache (cold, warm, and after the
+    cache file was damaged), equal git's own walk of the window."""
+    import datetime as dt
+
+    from safecheck.cache import cache_dir
+    from safecheck.commit_log import CACHE_FILE, CommitLog
+    from safecheck.gitrepo import GitRepo
+
+    s, _ = quarter
+    git = GitRepo(s.path)
+    head = git.resolve("HEAD")
+    folder = cache_dir(s.path)
+    assert folder is not None
+    for since in (dt.date(2026, 10, 1), dt.date(2026, 11, 9), dt.date(2026, 12, 20)):
+        walked = git.log([head], since=since)
+        added = git.added_since(head, since)
+        (folder / CACHE_FILE).unlink(missing_ok=True)
+        for _ in ("cold", "warm"):
+            log = CommitLog(git, s.path)
+            assert log.first_parent(head, since) == walked
+            assert log.added_since(head, since) == added
+            log.save()
+        (folder / CACHE_FILE).write_bytes(b"\x00not marshal")
+        assert CommitLog(git, s.path).first_parent(head, since) == walked
+    assert git.added_since(head, dt.date(2026, 10, 1)), "the history adds files"
+
+
+def test_the_commit_cache_follows_merges_as_git_does(tmp_path: Path) -> None:
+    """Merges: the first-parent line with the merge's own changes; files added on a
+    branch count from the branch's commit."""
+    import datetime as dt
+    import subprocess
+
+    from safecheck.commit_log import CommitLog
+    from safecheck.gitrepo import GitRepo
+
+    def git_at(day: str, *args: str) -> None:
+        when = f"2026-11-{day}T10:00:00+08:00"
+        env = dict(os.environ, GIT_AUTHOR_DATE=when, GIT_COMMITTER_DATE=when)
+        subprocess.run(["git", *args], cwd=tmp_path, env=env, check=True,
+                       capture_output=True)
+
+    def commit(day: str, name: str, text: str) -> None:
+        (tmp_path / name).write_text(text, encoding="utf-8")
+        git_at(day, "add", name)
+        git_at(day, "commit", "-q", "-m", name)
+
+    git_at("01", "init", "-q", "-b", "main")
+    commit("02", "a.yaml", "a: 1\n")
+    git_at("03", "checkout", "-q", "-b", "side")
+    commit("04", "b.yaml", "b: 1\n")
+    commit("05", "a.yaml", "a: 2\n")
+    git_at("06", "checkout", "-q", "main")
+    commit("07", "c.yaml", "c: 1\n")
+    git_at("08", "merge", "-q", "--no-ff", "-m", "merge side", "side")
+    repo = GitRepo(tmp_path)
+    head = repo.resolve("HEAD")
+    since = dt.date(2026, 11, 1)
+    walked = repo.log([head], since=since)
+    assert any(len(c.parents) > 1 and c.changes for c in walked)
+    added = repo.added_since(head, since)
+    for run_ in ("cold", "warm"):
+        log = CommitLog(repo, tmp_path)
+        assert log.first_parent(head, since) == walked
+        assert log.added_since(head, since) == added
+        assert set(added) == {"a.yaml", "b.yaml", "c.yaml"}
+        log.save()
+        assert (tmp_path / ".git" / "safecheck" / "commits.marshal").is_file()
+        if run_ == "cold":  # warm: git is asked for the ids only, never for a commit
+            repo.commits = lambda shas: [] if not shas else pytest.fail("asked git")  # type: ignore[method-assign]
+            repo.added_by = lambda shas: {} if not shas else pytest.fail("asked git")  # type: ignore[method-assign]

@@ -183,6 +183,41 @@ class GitRepo:
                 "-z", "--no-abbrev", f"--format={_FORMAT}", f"{base}..{head}"]
         return _parse_log(self._run(args).decode("utf-8", "replace"))
 
+    def rev_list(self, revision: str, since: dt.date, first_parent: bool) -> list[str]:
+        """Commit ids of ``revision``'s history committed after ``since``, newest first:
+        its first-parent line, or every commit but merges (what :meth:`log` and
+        :meth:`added_since` walk)."""
+        line = ["--first-parent"] if first_parent else ["--no-merges"]
+        out = self._run(["rev-list", f"--since={since.isoformat()}", *line, revision])
+        return out.decode("ascii", "replace").split()
+
+    def commits(self, shas: Sequence[str]) -> list[Commit]:
+        """The commits ``shas`` as :meth:`log` shows them (changes against the first parent,
+        renames detected), read by id without walking history."""
+        if not shas:
+            return []
+        args = ["log", "--no-walk=unsorted", "--stdin", "--first-parent",
+                "--diff-merges=first-parent", "-M", "--raw", "-z", "--no-abbrev",
+                f"--format={_FORMAT}"]
+        stdin = "".join(f"{sha}\n" for sha in shas).encode()
+        return _parse_log(self._run(args, stdin=stdin).decode("utf-8", "replace"))
+
+    def added_by(self, shas: Sequence[str]) -> dict[str, tuple[dt.datetime, list[str]]]:
+        """The files each of the commits ``shas`` added (no renames), with its date; a
+        commit that added none is left out."""
+        if not shas:
+            return {}
+        out = self._run(["log", "--no-walk=unsorted", "--stdin", "--diff-filter=A",
+                         "--no-renames", "--format=%x1e%H%x00%cI", "--name-only", "-z"],
+                        stdin="".join(f"{sha}\n" for sha in shas).encode())
+        found: dict[str, tuple[dt.datetime, list[str]]] = {}
+        for chunk in out.decode("utf-8", "replace").split(_RECORD_SEP)[1:]:
+            sha, _, rest = chunk.partition("\0")
+            head, _, rest = rest.partition("\0")
+            paths = [p.strip("\n") for p in rest.strip("\n").split("\0")]
+            found[sha] = (dt.datetime.fromisoformat(head.strip()), [p for p in paths if p])
+        return found
+
     def added_since(self, revision: str, since: dt.date) -> dict[str, dt.datetime]:
         """Files first added on ``revision``'s history after ``since`` (by commit date),
         with the date of the commit that added them: when each fact was recorded."""

@@ -8,6 +8,7 @@ import datetime as dt
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from safecheck.commit_log import CommitLog
 from safecheck.context import LedgerContext
 from safecheck.coverage import campaign_coverage, coverage
 from safecheck.gitrepo import GitRepo
@@ -60,7 +61,8 @@ def build_report(context: LedgerContext, git: GitRepo, reader: Reader, window: W
     rows = _Rows(context, locale)
     end = window.end
     soon = settings.due_soon_days
-    recorded = _recorded(git, sha, window, settings.timezone)
+    log = CommitLog(git, context.root)
+    recorded = _recorded(log, sha, window, settings.timezone)
     open_now = ledger.open_on(end)
     headline = {**figures.flows(ledger, window), **figures.stocks(ledger, end, soon)}
     new = sorted(ledger.found_in(window), key=lambda t: (t.unit, t.found_on, t.id))
@@ -68,8 +70,9 @@ def build_report(context: LedgerContext, git: GitRepo, reader: Reader, window: W
             and (recorded[paths[t.id]] - t.found_on).days > settings.late_entry_days]
     headline["late_registrations"] = len(late)
     closings = ledger.closings_in(window)
-    closers = _closers(git, reader, sha, [paths[t.id] for t, _, _ in closings if t.id in paths],
+    closers = _closers(log, reader, sha, [paths[t.id] for t, _, _ in closings if t.id in paths],
                        window.start, reader.progress)
+    log.save()
     return {
         "organization": settings.organization, "locale": locale.value,
         "title": text(f"report.title.{window.kind}", locale, label=_period(window, locale)),
@@ -130,16 +133,17 @@ def _period(window: Window, locale: Locale) -> str:
     return window.label
 
 
-def _recorded(git: GitRepo, sha: str, window: Window, timezone: str) -> dict[str, dt.date]:
+def _recorded(log: CommitLog, sha: str, window: Window, timezone: str
+              ) -> dict[str, dt.date]:
     """When each hazard file found in the window was first committed (a day in the
     organisation's time zone)."""
     zone = ZoneInfo(timezone)
-    added = git.added_since(sha, window.start - dt.timedelta(days=1))
+    added = log.added_since(sha, window.start - dt.timedelta(days=1))
     return {path: when.astimezone(zone).date() for path, when in added.items()
             if is_hazard_path(path)}
 
 
-def _closers(git: GitRepo, reader: Reader, sha: str, paths: list[str], since: dt.date,
+def _closers(log: CommitLog, reader: Reader, sha: str, paths: list[str], since: dt.date,
              progress: Progress | None = None) -> dict[tuple[str, dt.date], str]:
     """Who recorded each sign-off: the author of the commit whose version of the file
     first holds that passing verification."""
@@ -148,7 +152,7 @@ def _closers(git: GitRepo, reader: Reader, sha: str, paths: list[str], since: dt
     # One log of the window, its changes filtered here: git matching a long list of
     # paths against every tree entry of every commit costs far more than listing all.
     wanted = set(paths)
-    commits = git.log([sha], since=since)
+    commits = log.first_parent(sha, since)
     found: dict[tuple[str, dt.date], str] = {}
     oldest_first = commits[::-1]
     for commit in tracked(oldest_first, len(oldest_first), progress, Msg("progress.history")):
