@@ -213,3 +213,23 @@ def test_tab_separated_unicode_text(tmp_path: Path) -> None:
     path.write_bytes("隐患名称\t隐患部位\r\n泵房\t三号泵站\r\n".encode("utf-16"))
     read = sheets.read_sheet(path, None, lambda _: True)
     assert read.encoding == "utf-16" and read.rows[1].cells == ("泵房", "三号泵站")
+
+
+def test_digits_are_ascii_or_full_width_and_amounts_obey_the_records_rule() -> None:
+    # Full-width digits are what a Chinese input method types: read as ASCII ones.
+    assert cells.day("２０２６年１１月３日") == cells.day("2026-11-03")
+    assert cells.amount("１２００元") == 1200
+    assert cells.items("１、设置围挡；２、加装护栏") == ("设置围挡", "加装护栏")
+    # Digits of other scripts are not numbers here (as in IDs and options).
+    for bad_day in ("٢٠٢٦-١١-٠٣", "२०२६-११-०३"):
+        with pytest.raises(cells.CellError):
+            cells.day(bad_day)
+    with pytest.raises(cells.CellError):
+        cells.amount("١٢٠٠")
+    # A cell is held to the record's amount rule, bound included.
+    for bad, key in ((float("inf"), "value.finite"), (-5.0, "value.negative"),
+                     (10**13, "value.too_large"), (2, "value.too_large")):
+        scale = 10**12 if bad == 2 else 1
+        with pytest.raises(cells.CellError) as caught:
+            cells.amount(bad, scale)
+        assert caught.value.msg.key == key

@@ -120,10 +120,10 @@ class LocalizedJsonSchema(GenerateJsonSchema):
 
     def function_before_schema(self, schema: core_schema.BeforeValidatorFunctionSchema
                                ) -> JsonSchemaValue:
-        from safecheck.models.common import _amount
+        from safecheck.models.common import amount_value
 
         function = cast(dict[str, Any], schema.get("function", {})).get("function")
-        if function is _amount:
+        if function is amount_value:
             return {"type": "number", "minimum": 0}
         return super().function_before_schema(schema)
 

@@ -16,7 +16,7 @@ from typing import Any
 from safecheck.context import LedgerContext
 from safecheck.i18n import Msg
 from safecheck.labels import source_label
-from safecheck.models.common import clean_name
+from safecheck.models.common import amount_value, clean_name
 from safecheck.vocab import Level, Result, Status
 
 
@@ -32,10 +32,10 @@ class CellError(Exception):
 EMPTY = frozenset({"", "-", "--", "—", "——", "–", "/", "\\", "无", "none", "n/a", "na",
                    "null"})
 
-_DATE = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?"
-                   r"(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$")
-_COMPACT = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
-_SERIAL = re.compile(r"^\d{5}(?:\.\d+)?$")
+_DATE = re.compile(r"^([0-9]{4})\s*[-/.年]\s*([0-9]{1,2})\s*[-/.月]\s*([0-9]{1,2})\s*日?"
+                   r"(?:[ T][0-9]{1,2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]+)?)?)?$")
+_COMPACT = re.compile(r"^([0-9]{4})([0-9]{2})([0-9]{2})$")
+_SERIAL = re.compile(r"^[0-9]{5}(?:\.[0-9]+)?$")
 #: Excel's day 0 (its serial dates count from here, 1900 leap-year bug included).
 _EPOCH = dt.date(1899, 12, 30)
 _SERIAL_RANGE = (18_264, 73_051)   # 1950-01-01 .. 2099-12-31
@@ -115,7 +115,7 @@ def _serial(number: float) -> dt.date:
     return _EPOCH + dt.timedelta(days=int(number))
 
 
-_AMOUNT = re.compile(r"^(\d+(?:\.\d+)?)(万)?$")
+_AMOUNT = re.compile(r"^([0-9]+(?:\.[0-9]+)?)(万)?$")
 
 
 def amount(value: Any, scale: int = 1) -> int | float | None:
@@ -138,9 +138,10 @@ def amount(value: Any, scale: int = 1) -> int | float | None:
         if not match:
             raise CellError(Msg("import.cell.amount", value=text))
         number = float(match.group(1)) * (10_000 if match.group(2) else 1)
-    if number != number or number in (float("inf"), float("-inf")) or number < 0:
-        raise CellError(Msg("import.cell.amount", value=value))
-    number = round(number * scale, 2)
+    try:  # the record's own rule: finite, not negative, within the bound
+        number = amount_value(round(number * scale, 2))
+    except ValueError as exc:
+        raise CellError(exc.args[0]) from None
     return int(number) if float(number).is_integer() else number
 
 
@@ -216,7 +217,8 @@ def status_word(value: Any) -> tuple[str, frozenset[Status]] | None:
         return None
 
 
-_NUMBER = r"(?:\d{1,3}\s*[.、．)）:：]|[（(]\d{1,3}[)）]|[①-⑳])"
+# Numbering as typed, full-width digits included (a Chinese input method types them).
+_NUMBER = r"(?:[0-9０-９]{1,3}\s*[.、．)）:：]|[（(][0-9０-９]{1,3}[)）]|[①-⑳])"
 _NUMBERED = re.compile(rf"^\s*{_NUMBER}\s*")
 _INLINE = re.compile(rf"(?<=[；;。])\s*(?={_NUMBER})")
 

@@ -79,7 +79,8 @@ def parse_date(value: object) -> dt.date:
     return day
 
 
-def _amount(value: object) -> int | float:
+def amount_value(value: object) -> int | float:
+    """A record's amount rule: a finite number, not negative, at most MAX_AMOUNT."""
     if isinstance(value, bool) or not isinstance(value, int | float):
         raise ValueError(Msg("value.number", value=value))
     if value != value or value in (float("inf"), float("-inf")):
@@ -94,14 +95,14 @@ def _amount(value: object) -> int | float:
 
 def amount_from_text(text: str) -> int | float:
     """A money amount as people type it (``1200``, ``1,200``, ``1200.50``), held to the
-    same rules as a record's amount: the one parser of amounts (options, prompts, cells)."""
+    same rules as a record's amount: the one parser of typed amounts (options, prompts)."""
     cleaned = text.strip().replace(",", "").replace("，", "")
     try:
         value: int | float = (int(cleaned) if re.fullmatch(r"[+-]?[0-9]+", cleaned)
                               else float(cleaned))
     except ValueError:
         raise ValueError(Msg("value.number", value=text)) from None
-    return _amount(value)
+    return amount_value(value)
 
 
 Date = Annotated[dt.date, BeforeValidator(parse_date)]
@@ -117,7 +118,7 @@ DocName = Annotated[str, StringConstraints(pattern=PLAIN_FILE_NAME, max_length=2
 UnitCode = Annotated[str, StringConstraints(pattern=UNIT_CODE_PATTERN)]
 Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, max_length=64)]
 HazardId = Annotated[str, StringConstraints(pattern=HAZARD_ID_PATTERN)]
-Amount = Annotated[int | float, BeforeValidator(_amount)]
+Amount = Annotated[int | float, BeforeValidator(amount_value)]
 
 
 class Record(BaseModel):
