@@ -37,6 +37,9 @@ class AuditFormat(StrEnum):
     GITLAB = "gitlab"
 
 
+AuditFormatOpt = Annotated[AuditFormat | None, typer.Option(
+    "--format", help="opt.ci_format")]
+StrictOpt = Annotated[bool, typer.Option("--strict", help="opt.audit.strict")]
 InstallOpt = Annotated[str | None, typer.Option(
     "--install", metavar="metavar.requirement", help="opt.install")]
 JunitOpt = Annotated[Path | None, typer.Option(

@@ -10,11 +10,12 @@ import typer
 
 from safecheck.cli import commands
 from safecheck.cli.ci_report import (
-    AuditFormat,
+    AuditFormatOpt,
     CodequalityOpt,
     InstallOpt,
     JunitOpt,
     Platform,
+    StrictOpt,
     write_ci,
 )
 from safecheck.cli.runtime import runtime
@@ -43,9 +44,8 @@ def validate_command(
     ctx: typer.Context,
     files: Annotated[list[Path] | None, typer.Argument(
         help="opt.validate.files", metavar="metavar.file")] = None,
-    fmt: Annotated[AuditFormat | None, typer.Option(
-        "--format", help="opt.ci_format")] = None,
-    strict: Annotated[bool, typer.Option("--strict", help="opt.audit.strict")] = False,
+    fmt: AuditFormatOpt = None,
+    strict: StrictOpt = False,
     junit_xml: JunitOpt = None,
     codequality: CodequalityOpt = None,
 ) -> int:

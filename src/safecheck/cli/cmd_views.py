@@ -12,11 +12,12 @@ import typer
 
 from safecheck.cli import commands
 from safecheck.cli.ci_report import (
-    AuditFormat,
+    AuditFormatOpt,
     CodequalityOpt,
     InstallOpt,
     JunitOpt,
     Platform,
+    StrictOpt,
     write_ci,
 )
 from safecheck.cli.options import (
@@ -185,9 +186,8 @@ def show_command(
 def audit_command(
     ctx: typer.Context,
     as_of: AsOfOpt = None,
-    fmt: Annotated[AuditFormat | None, typer.Option(
-        "--format", help="opt.ci_format")] = None,
-    strict: Annotated[bool, typer.Option("--strict", help="opt.audit.strict")] = False,
+    fmt: AuditFormatOpt = None,
+    strict: StrictOpt = False,
     junit_xml: JunitOpt = None,
     codequality: CodequalityOpt = None,
 ) -> int:
