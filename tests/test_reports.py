@@ -360,3 +360,16 @@ def test_the_commit_cache_follows_merges_as_git_does(tmp_path: Path) -> None:
         if run_ == "cold":  # warm: git is asked for the ids only, never for a commit
             repo.commits = lambda shas: [] if not shas else pytest.fail("asked git")  # type: ignore[method-assign]
             repo.added_by = lambda shas: {} if not shas else pytest.fail("asked git")  # type: ignore[method-assign]
+    # Entries of the wrong shape are asked again, never believed.
+    del repo.commits, repo.added_by  # type: ignore[attr-defined]
+    from safecheck.cache import ParsedCache
+    from safecheck.commit_log import CACHE_FILE
+
+    cache = ParsedCache(tmp_path / ".git" / "safecheck" / CACHE_FILE, "commits v1")
+    for sha in repo.rev_list(head, since, first_parent=False):
+        cache.put("a" + sha, ("not a date", ("x.yaml",)))
+        cache.put("c" + sha, ("garbage",))
+    cache.save()
+    log = CommitLog(repo, tmp_path)
+    assert log.added_since(head, since) == added
+    assert log.first_parent(head, since) == walked

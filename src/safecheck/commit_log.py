@@ -65,29 +65,30 @@ class CommitLog:
         """``git.added_since(revision, since)``: files first added after ``since``, with
         the date of the commit that added them."""
         shas = self._git.rev_list(revision, since, first_parent=False)
-        known: dict[str, tuple[str, tuple[str, ...]]] = {}
+        known: dict[str, tuple[dt.datetime | None, tuple[str, ...]]] = {}
         for sha in shas:
             entry = self._cache.get(_ADDED + sha)
-            if type(entry) is tuple and len(entry) == 2:
-                known[sha] = entry
+            try:
+                when_text, paths = entry  # type: ignore[misc]
+                known[sha] = (dt.datetime.fromisoformat(when_text) if when_text else None,
+                              tuple(str(p) for p in paths))
+            except (TypeError, ValueError):
+                if entry is not None:
+                    self._cache.forget(_ADDED + sha)  # never trusted: asked again
         missing = [s for s in shas if s not in known]
         answered = self._git.added_by(missing)
         for sha in missing:
             # A commit that added nothing is remembered too, with no date.
             when, added = answered.get(sha, (None, []))
-            known[sha] = ("" if when is None else when.isoformat(), tuple(added))
-            self._cache.put(_ADDED + sha, known[sha])
+            known[sha] = (when, tuple(added))
+            self._cache.put(_ADDED + sha, ("" if when is None else when.isoformat(),
+                                           known[sha][1]))
         found: dict[str, dt.datetime] = {}
         for sha in shas:  # newest first: the oldest add wins
-            when_text, paths = known[sha]
-            if not paths:
-                continue
-            try:
-                when = dt.datetime.fromisoformat(when_text)
-            except (TypeError, ValueError):
-                return self._git.added_since(revision, since)
-            for path in paths:
-                found[path] = when
+            when, paths = known[sha]
+            if when is not None:
+                for path in paths:
+                    found[path] = when
         return found
 
     def save(self) -> None:
