@@ -139,3 +139,60 @@ def test_history_shows_every_change_of_every_field_the_plans_included(tmp_path: 
     events = json.loads(run("history", hazard_id, "--format", "json", cwd=s.path).out)["events"]
     edited = next(e for e in events if e["kind"] == "edited")
     assert {"field": "plan.funding.amount", "old": 1000, "new": 3000} in edited["changes"]
+
+
+def _git(repo: Path, *args: str) -> None:
+    subprocess.run(["git", *args], cwd=repo, check=True, capture_output=True,
+                   env={**os.environ, "GIT_AUTHOR_DATE": "2026-11-20T10:00:00+08:00",
+                        "GIT_COMMITTER_DATE": "2026-11-20T10:00:00+08:00"})
+
+
+def test_reading_the_layout_folders_lists_what_ls_tree_lists(tmp_path: Path) -> None:
+    """The snapshot reads only the folders that can hold records, a level at a time; what
+    it finds there is exactly what ``git ls-tree -r`` finds, in the same order, and the
+    documents' folders are not entered."""
+    from safecheck.gitrepo import GitRepo
+    from safecheck.history import holds_records, layout_files
+
+    repo = tmp_path / "ledger"
+    files = {
+        "records/HQ/2026/HQ-20260101-AAAA.yaml": "a",
+        "records/HQ/2026/HQ-20260101-AAAA/照片 1.jpg": "photo",
+        "records/HQ/2026/HQ-20260101-AAAA/deep/er/x.pdf": "pdf",
+        "records/HQ/2026/inspections/HQ-I-20260101-AAAA.yaml": "run",
+        "records/HQ/2026/inspections/nested/odd.yaml": "odd",
+        "records/HQ/2025/HQ-20251231-BBBB.yaml": "b",
+        "records/HQ/README.md": "readme",
+        "records/厂区 二/2026/厂区-20260102-CCCC.yaml": "c",
+        "records/stray.yaml": "stray",
+        "outside.yaml": "outside",
+    }
+    for name, text in files.items():
+        path = repo / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    (repo / "records/HQ/2026/link.yaml").symlink_to("HQ-20260101-AAAA.yaml")
+    _git(repo, "init", "-q")
+    _git(repo, "add", "-A")
+    _git(repo, "-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-qm", "x")
+    git = GitRepo(repo)
+
+    def admitted(path: str) -> bool:
+        folders = path.split("/")[:-1]
+        return all(holds_records("/".join(folders[:n])) for n in range(2, len(folders) + 1))
+
+    everything = git.tree("HEAD", "records")
+    expected = {p: b for p, b in everything.items() if admitted(p)}
+    found = layout_files(git, "HEAD")
+    assert list(found.items()) == list(expected.items())
+    assert "records/HQ/2026/HQ-20260101-AAAA/照片 1.jpg" in everything
+    assert "records/HQ/2026/HQ-20260101-AAAA/照片 1.jpg" not in found
+    assert "records/HQ/2026/link.yaml" in found  # a symlink is a blob, as ls-tree says
+    assert "records/HQ/2026/inspections/nested/odd.yaml" not in found
+    # Every folder entered, several prefixes at once, and a prefix that is not a folder.
+    deep = git.folders("HEAD", ["records/HQ/2026/HQ-20260101-AAAA", "records/none",
+                                "records/stray.yaml"], lambda _: True)
+    assert deep == {p: b for p, b in everything.items()
+                    if p.startswith("records/HQ/2026/HQ-20260101-AAAA/")}
+    assert git.folders("HEAD", ["records"], lambda _: False) == {
+        "records/stray.yaml": everything["records/stray.yaml"]}

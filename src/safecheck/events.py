@@ -9,9 +9,9 @@ from typing import Any
 
 from safecheck.errors import NotFound
 from safecheck.gitrepo import Change, Commit, GitRepo
-from safecheck.history import Reader, id_of, is_hazard_path
+from safecheck.history import Reader, id_of, is_hazard_path, layout_files
 from safecheck.i18n import Msg
-from safecheck.layout import RECORDS, hazard_relpath
+from safecheck.layout import hazard_relpath
 from safecheck.models.hazard import Hazard
 
 
@@ -188,7 +188,7 @@ def _preload(reader: Reader, commits: Iterable[Commit]) -> None:
 def hazard_history(git: GitRepo, reader: Reader, hazard_id: str) -> list[Event]:
     """Every event in one hazard's life on the current branch, oldest first, following
     renames of its file."""
-    at_head = [p for p in git.tree("HEAD", RECORDS) if is_hazard_path(p)
+    at_head = [p for p in layout_files(git, "HEAD") if is_hazard_path(p)
                and id_of(p) == hazard_id]
     path = at_head[0] if at_head else hazard_relpath(hazard_id)
     commits = git.log(["HEAD"], paths=[path], follow=True)

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import subprocess
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -284,24 +285,82 @@ class GitRepo:
                 files[path] = parts[2]
         return files
 
-    def blobs(self, ids: Iterable[str]) -> dict[str, bytes]:
-        """Contents of blobs by id, from one ``git cat-file --batch`` process."""
-        wanted = list(dict.fromkeys(ids))
+    def folders(self, revision: str, prefixes: Sequence[str], descend: Callable[[str], bool]
+                ) -> dict[str, str]:
+        """What :meth:`tree` answers for the folders ``prefixes``, entering only the
+        subfolders ``descend(path)`` admits: path → blob id, in git's order for each
+        prefix (a prefix that is no folder at ``revision`` adds nothing). Tree objects are read
+        a level at a time (one ``cat-file`` each), so a folder not entered — the
+        documents of a hundred thousand records — costs nothing, where ``ls-tree -r``
+        reads every one of them (0.7 s and 800 MB of pack at 100,000 records)."""
+        listed: dict[str, list[tuple[str, bool, str]]] = {}   # folder → (path, is_tree, id)
+        level = {prefix: f"{revision}:{prefix}" for prefix in prefixes}
+        while level:
+            objects = self._objects(level.values())
+            following: dict[str, str] = {}
+            for folder, name in level.items():
+                kind, body, width = objects.get(name, ("missing", b"", 0))
+                if kind != "tree":
+                    continue
+                entries = listed[folder] = []
+                for mode, entry, object_id in _tree_entries(body, width):
+                    path = f"{folder}/{entry}"
+                    if mode == b"40000":
+                        if descend(path):  # a folder not entered lists nothing
+                            entries.append((path, True, object_id))
+                            following[path] = object_id
+                    elif mode != b"160000":  # a submodule is no file (ls-tree: commit)
+                        entries.append((path, False, object_id))
+            level = following
+        files: dict[str, str] = {}
+
+        def walk(folder: str) -> None:
+            for path, is_tree, object_id in listed.get(folder, ()):
+                if not is_tree:
+                    files[path] = object_id
+                elif path in listed:
+                    walk(path)
+        for prefix in prefixes:
+            walk(prefix)
+        return files
+
+    def _objects(self, names: Iterable[str]) -> dict[str, tuple[str, bytes, int]]:
+        """Objects by name (an id or ``rev:path``) from one ``git cat-file --batch``:
+        (type, content, bytes of a raw object id); missing names are left out."""
+        wanted = list(dict.fromkeys(names))
         if not wanted:
             return {}
         out = self._run(["cat-file", "--batch"], stdin="".join(f"{i}\n" for i in wanted).encode())
-        found: dict[str, bytes] = {}
+        found: dict[str, tuple[str, bytes, int]] = {}
         position = 0
-        for blob_id in wanted:
+        for name in wanted:
             end = out.index(b"\n", position)
             header = out[position:end].split()
             position = end + 1
-            if len(header) < 3 or header[1] == b"missing":
+            if len(header) < 3 or header[-1] == b"missing":
                 continue
             size = int(header[2])
-            found[blob_id] = out[position:position + size]
+            found[name] = (header[1].decode("ascii"), out[position:position + size],
+                           len(header[0]) // 2)
             position += size + 1
         return found
+
+    def blobs(self, ids: Iterable[str]) -> dict[str, bytes]:
+        """Contents of blobs by id, from one ``git cat-file --batch`` process."""
+        return {name: body for name, (_, body, _) in self._objects(ids).items()}
+
+
+def _tree_entries(body: bytes, width: int) -> Iterable[tuple[bytes, str, str]]:
+    """(mode, name, id) of a raw tree object: ``<mode> <name>\\0<id bytes>`` each."""
+    entry = re.compile(rb"([0-7]+) ([^\0]+)\0(.{%d})" % width, re.DOTALL)
+    position = 0
+    while position < len(body):
+        found = entry.match(body, position)
+        if found is None:
+            raise GitError(Msg("git.failed_silently", command="cat-file"))  # not a tree
+        mode, name, object_id = found.groups()
+        yield mode, name.decode("utf-8", "replace"), object_id.hex()
+        position = found.end()
 
 
 def _blob(value: str) -> str | None:

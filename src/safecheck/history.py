@@ -47,6 +47,19 @@ def is_inspection_path(path: str) -> bool:
             and parts[4].endswith(".yaml"))
 
 
+def holds_records(folder: str) -> bool:
+    """A folder under ``records/`` that can hold record files: a unit's, a year's, or a
+    year's inspections (a hazard's own folder holds only its documents)."""
+    parts = folder.split("/")
+    return len(parts) in (2, 3) or (len(parts) == 4 and parts[3] == INSPECTIONS)
+
+
+def layout_files(git: GitRepo, revision: str) -> dict[str, str]:
+    """path → blob id of every file in the folders that can hold records at
+    ``revision`` (documents' folders are not read)."""
+    return git.folders(revision, [RECORDS], holds_records)
+
+
 def id_of(path: str) -> str:
     """The record ID a path names (its file name without .yaml)."""
     return PurePosixPath(path).stem
@@ -188,7 +201,7 @@ class Reader:
         """The ledger at ``revision`` (None: before the first commit, empty)."""
         if revision is None:
             return Snapshot(None)
-        files = self.git.tree(revision, RECORDS)
+        files = layout_files(self.git, revision)
         hazard_files = {p: b for p, b in files.items() if is_hazard_path(p)}
         run_files = {p: b for p, b in files.items() if is_inspection_path(p)}
         snap = Snapshot(revision)
