@@ -80,6 +80,7 @@ def run_review(context: LedgerContext, git: GitRepo, reader: Reader, spec: str |
     commits = git.range_commits(first, head)
     checker = Checker(git, reader, settings)
     _preload(reader, commits)
+    checker.look_up_records(commits)
     for commit in commits:
         checker.check(commit)
     documents_in_tree(checker, head)
