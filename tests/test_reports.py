@@ -373,3 +373,33 @@ def test_the_commit_cache_follows_merges_as_git_does(tmp_path: Path) -> None:
     log = CommitLog(repo, tmp_path)
     assert log.added_since(head, since) == added
     assert log.first_parent(head, since) == walked
+
+
+def test_damaged_timeline_entries_are_worked_out_again(
+        quarter: tuple[Scenario, dict[str, str]]) -> None:
+    """Each record version's timeline is cached as its own string; an entry that does not
+    unpack (garbage, a wrong shape, a day out of range) is rebuilt from the record, and
+    the report is the one a cold run gives."""
+    import marshal
+
+    from safecheck.cache import cache_dir
+
+    s, _ = quarter
+    folder = cache_dir(s.path)
+    assert folder is not None
+    cache = folder / "summaries.marshal"
+    cache.unlink(missing_ok=True)
+    cold = report(s, "--quarter", "2026-Q4", "--format", "json")
+    tag, entries = marshal.loads(cache.read_bytes())
+    keys = sorted(k for k, v in entries.items() if v != "invalid")
+    assert len(keys) > 10
+    damage = [b"\x00garbage", marshal.dumps((1, 2)), marshal.dumps(("x",) * 20),
+              marshal.dumps(tuple([*marshal.loads(entries[keys[3]])[:8], 10**9,
+                                   *marshal.loads(entries[keys[3]])[9:]]))]
+    for key, bad in zip(keys, damage, strict=False):
+        entries[key] = bad
+    cache.write_bytes(marshal.dumps((tag, entries)))
+    assert report(s, "--quarter", "2026-Q4", "--format", "json") == cold
+    _, repaired = marshal.loads(cache.read_bytes())
+    assert all(repaired[key] != bad for key, bad in zip(keys, damage, strict=False))
+    assert report(s, "--quarter", "2026-Q4", "--format", "json") == cold

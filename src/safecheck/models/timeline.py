@@ -10,7 +10,7 @@ rebuilt from those dates with the one definition of deadline, overdue and due so
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from safecheck.models.hazard import (
@@ -45,9 +45,11 @@ class MajorFacts:
     signoff_on: Day | None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Timeline:
-    """One hazard's facts and dated entries (see the module docstring)."""
+    """One hazard's facts and dated entries (see the module docstring). Not frozen, only
+    because a frozen dataclass sets each field through ``object.__setattr__``: a report
+    builds a hundred thousand of them and nothing changes one after it is built."""
 
     id: str
     unit: str
@@ -92,16 +94,24 @@ class Timeline:
             tuple((e.approved_on, e.to) for e in h.extensions),
             tuple(r.completed_on for r in h.rectifications), major, downgraded)
 
-    # --- the state as of a day ----------------------------------------------------------
-    @property
-    def last_entry(self) -> Day:
-        """The latest date the record holds: from then on its state is the recorded one."""
-        days = [self.found_on, *self.rounds, *(d for d, _, _ in self.checks),
-                *(d for d, _ in self.reopenings), *(d for d, _ in self.extensions)]
+    # Worked out once: every "as of" question starts from them.
+    #: The latest date the record holds: from then on its state is the recorded one.
+    last_entry: Day = field(init=False, compare=False, repr=False)
+    #: (date, verifier) of every passing verification: each one signed it off.
+    closings: tuple[tuple[Day, str], ...] = field(init=False, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        days = [self.found_on, *self.rounds]
+        for entries in (self.checks, self.reopenings, self.extensions):
+            if entries:
+                days += [entry[0] for entry in entries]
         if self.void_on:
             days.append(self.void_on)
-        return max(days)
+        self.last_entry = max(days)
+        self.closings = (tuple([(d, by) for d, passed, by in self.checks if passed])
+                         if self.checks else ())
 
+    # --- the state as of a day ----------------------------------------------------------
     def status_on(self, day: Day) -> Status | None:
         """The status as of ``day`` (None before it was found)."""
         if self.found_on > day:
@@ -153,11 +163,6 @@ class Timeline:
         return is_due_soon(self.is_open_on(day), self.deadline_on(day), day, window)
 
     @property
-    def closings(self) -> list[tuple[Day, str]]:
-        """(date, verifier) of every passing verification: each one signed it off."""
-        return [(d, by) for d, passed, by in self.checks if passed]
-
-    @property
     def is_major(self) -> bool:
         """Major now."""
         return self.level == "major"
@@ -179,18 +184,18 @@ class Timeline:
 
     @classmethod
     def unwire(cls, t: tuple[Any, ...]) -> Timeline:
-        """The inverse of :meth:`wire`."""
+        """The inverse of :meth:`wire` (a report unwires a whole ledger: kept lean)."""
+        day = dt.date.fromordinal
         m = t[18]
         major = None if m is None else MajorFacts(_d(m[0]), m[1], m[2], m[3], _d(m[4]),
                                                   _d(m[5]))
-        found = _d(t[8])
-        assert found is not None
-        return cls(t[0], t[1], t[2], t[3], t[4], t[5], t[6], t[7], found, t[9], _d(t[10]),
-                   t[11], t[12], _d(t[13]),
-                   tuple((_day(d), p, by) for d, p, by in t[14]),
-                   tuple((_day(d), _d(x)) for d, x in t[15]),
-                   tuple((_day(d), _day(x)) for d, x in t[16]),
-                   tuple(_day(d) for d in t[17]), major, t[19])
+        return cls(t[0], t[1], t[2], t[3], t[4], t[5], t[6], t[7], day(t[8]), t[9],
+                   None if t[10] is None else day(t[10]), t[11], t[12],
+                   None if t[13] is None else day(t[13]),
+                   tuple([(day(d), p, by) for d, p, by in t[14]]) if t[14] else (),
+                   tuple([(day(d), _d(x)) for d, x in t[15]]) if t[15] else (),
+                   tuple([(day(d), day(x)) for d, x in t[16]]) if t[16] else (),
+                   tuple([day(d) for d in t[17]]) if t[17] else (), major, t[19])
 
 
 def _day(value: int) -> Day:

@@ -32,9 +32,12 @@ class _Rows:
     def __init__(self, context: LedgerContext, locale: Locale) -> None:
         self.context = context
         self.locale = locale
+        self._units: dict[str, str] = {}  # thousands of rows name the same few units
 
     def unit(self, code: str) -> str:
-        return self.context.settings.unit_name(code)
+        if code not in self._units:
+            self._units[code] = self.context.settings.unit_name(code)
+        return self._units[code]
 
     def domain(self, domain: str) -> str:
         return self.context.domain_name(domain, self.locale)
@@ -63,7 +66,6 @@ def build_report(context: LedgerContext, git: GitRepo, reader: Reader, window: W
     soon = settings.due_soon_days
     log = CommitLog(git, context.root)
     recorded = _recorded(log, sha, window, settings.timezone)
-    open_now = ledger.open_on(end)
     headline = {**figures.flows(ledger, window), **figures.stocks(ledger, end, soon)}
     new = sorted(ledger.found_in(window), key=lambda t: (t.unit, t.found_on, t.id))
     late = [(t, recorded[paths[t.id]]) for t in new if paths.get(t.id) in recorded
@@ -97,12 +99,12 @@ def build_report(context: LedgerContext, git: GitRepo, reader: Reader, window: W
         "extensions": [{**e, "unit_name": rows.unit(e["unit"]), "from": _iso(e["from"]),
                         "to": _iso(e["to"]), "approved_on": _iso(e["approved_on"])}
                        for e in figures.extensions(ledger, window)],
-        "overdue": _overdue(rows, open_now, end, "rectification"),
+        "overdue": _overdue(rows, ledger, end, "rectification"),
         "verification_overdue": [{**r, "verifiers": _verifiers(context, r["unit"])}
-                                 for r in _overdue(rows, open_now, end, "verification")],
+                                 for r in _overdue(rows, ledger, end, "verification")],
         "due_soon": sorted((rows.row(t, deadline=_iso(t.deadline_on(end)),
                                      days_left=(t.deadline_on(end) - end).days)  # type: ignore
-                            for t in open_now if t.due_soon_on(end, soon)),
+                            for t in ledger.due_soon_on(end, soon)),
                            key=lambda r: (r["days_left"], r["id"])),
         "due_soon_days": soon,
         "late_registrations": [rows.row(t, recorded_on=_iso(day), lag=(day - t.found_on).days)
@@ -175,11 +177,10 @@ def _closers(log: CommitLog, reader: Reader, sha: str, paths: list[str], since: 
     return found
 
 
-def _overdue(rows: _Rows, open_now: list[Timeline], end: dt.date, kind: str
-             ) -> list[dict[str, Any]]:
-    chosen = [t for t in open_now if t.overdue_kind_on(end) == kind]
+def _overdue(rows: _Rows, ledger: Ledger, end: dt.date, kind: str) -> list[dict[str, Any]]:
     out = [rows.row(t, deadline=_iso(t.deadline_on(end)), days_overdue=t.days_overdue_on(end),
-                    completed_on=_iso(t.awaiting_on(end))) for t in chosen]
+                    completed_on=_iso(t.awaiting_on(end)))
+           for t in ledger.overdue_on(end, kind)]
     return sorted(out, key=lambda r: (-r["days_overdue"], r["id"]))
 
 

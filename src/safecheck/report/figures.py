@@ -11,13 +11,15 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
-from typing import Any
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
 
 from safecheck.models.hazard import deadline_from
 from safecheck.models.inspection import Inspection
 from safecheck.models.timeline import Timeline
 from safecheck.report.windows import Window
+
+_T = TypeVar("_T")
 
 
 def percent(part: int, whole: int) -> float | None:
@@ -32,23 +34,56 @@ def rate(part: int, whole: int) -> dict[str, Any]:
 
 @dataclass
 class Ledger:
-    """The hazards and runs of one revision, with the questions every section asks."""
+    """The hazards and runs of one revision, with the questions every section asks.
+
+    A report asks the same questions of the same days many times (every table asks what
+    is open at the end): each answer is worked out once and kept, in the ledger's order.
+    """
 
     timelines: list[Timeline]
     runs: list[Inspection]
+    _answers: dict[tuple[Any, ...], Any] = field(default_factory=dict, repr=False,
+                                                 compare=False)
+
+    def _once(self, key: tuple[Any, ...], answer: Callable[[], _T]) -> _T:
+        if key not in self._answers:
+            self._answers[key] = answer()
+        return self._answers[key]  # type: ignore[no-any-return]
 
     def found_in(self, window: Window) -> list[Timeline]:
         """Hazards found in the window (voided ones never count as found)."""
-        return [t for t in self.timelines if t.found_on in window and t.void_on is None]
+        start, end = window.start, window.end
+        return self._once(("found", start, end), lambda: [
+            t for t in self.timelines if start <= t.found_on <= end and t.void_on is None])
 
     def closings_in(self, window: Window) -> list[tuple[Timeline, dt.date, str]]:
         """Every sign-off (passing verification) dated in the window."""
-        return [(t, day, by) for t in self.timelines if t.void_on is None
-                for day, by in t.closings if day in window]
+        start, end = window.start, window.end
+        every = self._once(("closings",), lambda: [
+            (t, day, by) for t in self.timelines if t.closings and t.void_on is None
+            for day, by in t.closings])
+        return self._once(("closings", start, end),
+                          lambda: [c for c in every if start <= c[1] <= end])
 
     def open_on(self, day: dt.date) -> list[Timeline]:
         """Hazards open as of ``day``."""
-        return [t for t in self.timelines if t.is_open_on(day)]
+        return self._once(("open", day),
+                          lambda: [t for t in self.timelines if t.is_open_on(day)])
+
+    def overdue_on(self, day: dt.date, kind: str) -> list[Timeline]:
+        """Hazards open as of ``day`` whose ``kind`` (rectification or verification) is
+        overdue then."""
+        def answer() -> dict[str | None, list[Timeline]]:
+            kinds: dict[str | None, list[Timeline]] = {}
+            for t in self.open_on(day):
+                kinds.setdefault(t.overdue_kind_on(day), []).append(t)
+            return kinds
+        return self._once(("overdue", day), answer).get(kind, [])
+
+    def due_soon_on(self, day: dt.date, soon: int) -> list[Timeline]:
+        """Hazards open as of ``day`` with their deadline within ``soon`` days."""
+        return self._once(("soon", day, soon), lambda: [
+            t for t in self.open_on(day) if t.due_soon_on(day, soon)])
 
     def runs_in(self, window: Window) -> list[Inspection]:
         """Inspection runs dated in the window, not voided."""
@@ -77,11 +112,10 @@ def flows(ledger: Ledger, window: Window) -> dict[str, int]:
 def stocks(ledger: Ledger, day: dt.date, soon: int) -> dict[str, int]:
     """What stands open as of ``day``."""
     open_now = ledger.open_on(day)
-    kinds = Counter(t.overdue_kind_on(day) for t in open_now)
-    return {"open": len(open_now), "overdue": kinds["rectification"],
-            "verification_overdue": kinds["verification"],
+    return {"open": len(open_now), "overdue": len(ledger.overdue_on(day, "rectification")),
+            "verification_overdue": len(ledger.overdue_on(day, "verification")),
             "major_open": sum(1 for t in open_now if t.level == "major"),
-            "due_soon": sum(1 for t in open_now if t.due_soon_on(day, soon))}
+            "due_soon": len(ledger.due_soon_on(day, soon))}
 
 
 def rates(ledger: Ledger, window: Window) -> dict[str, Any]:
@@ -136,7 +170,7 @@ def table(ledger: Ledger, window: Window, keys: Iterable[str], key_of: Callable[
     closed = Counter(key_of(t) for t, _, _ in ledger.closings_in(window))
     open_now = ledger.open_on(end)
     opened = Counter(key_of(t) for t in open_now)
-    overdue = Counter(key_of(t) for t in open_now if t.overdue_kind_on(end) == "rectification")
+    overdue = Counter(key_of(t) for t in ledger.overdue_on(end, "rectification"))
     known = list(keys)
     extra = sorted({key_of(t) for t in ledger.timelines} - set(known))
     rows = [{"key": k, "name": name_of(k), "new": new[k], "closed": closed[k],
