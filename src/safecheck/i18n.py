@@ -55,7 +55,37 @@ def text(key: str, /, locale: Locale | str | None = None, **params: Any) -> str:
     template = pair[1] if loc is Locale.EN else pair[0]
     if "{" not in template and "}" not in template:
         return template
-    return _Formatter(loc).vformat(template, (), params)
+    formatter = _FORMATTERS[loc]
+    pieces = _pieces(template)
+    if pieces is None:  # anything but plain named fields: string.Formatter's own way
+        return formatter.vformat(template, (), params)
+    out = []
+    for literal, name, spec in pieces:
+        out.append(literal)
+        if name is not None:
+            out.append(formatter.format_field(
+                params[name] if name in params else "{" + name + "}", spec))
+    return "".join(out)
+
+
+_PIECES: dict[str, tuple[tuple[str, str | None, str], ...] | None] = {}
+
+
+def _pieces(template: str) -> tuple[tuple[str, str | None, str], ...] | None:
+    """The template's literal text and fields, parsed once (an audit renders thousands
+    of the same few messages); None when a field is more than a name with a plain
+    format spec, which :meth:`string.Formatter.vformat` then handles."""
+    if template not in _PIECES:
+        parsed: list[tuple[str, str | None, str]] | None = []
+        for literal, name, spec, conversion in string.Formatter().parse(template):
+            if name is not None and (not name.isidentifier() or conversion
+                                     or "{" in (spec or "")):
+                parsed = None
+                break
+            assert parsed is not None
+            parsed.append((literal, name, spec or ""))
+        _PIECES[template] = None if parsed is None else tuple(parsed)
+    return _PIECES[template]
 
 
 def label(key: str, locale: Locale | str | None = None) -> str:
@@ -137,3 +167,6 @@ class _Formatter(string.Formatter):
         if format_spec:
             return format(value, format_spec)
         return _show(value, self.locale)
+
+
+_FORMATTERS = {locale: _Formatter(locale) for locale in Locale}
