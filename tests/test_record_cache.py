@@ -248,17 +248,32 @@ def age_folders(root: Path) -> None:
             os.utime(path, (past, past))
 
 
-@pytest.mark.parametrize("change", ["stray", "removed", "renamed", "symlink"])
+@pytest.mark.parametrize("apart", [False, True], ids=["in-line", "survey-apart"])
+@pytest.mark.parametrize("change", ["stray", "removed", "renamed", "symlink", "named"])
 def test_a_changed_document_folder_is_seen(ledger: Path, monkeypatch: pytest.MonkeyPatch,
-                                           change: str) -> None:
+                                           change: str, apart: bool) -> None:
+    """A folder remembered (as listed, or as holding exactly its record's documents)
+    is read again when it or its record changes, whether the survey runs in the audit's
+    process or beside it in a forked one (which saves what it learnt)."""
+    from safecheck import audit as audit_module
+
+    monkeypatch.setattr(audit_module, "SURVEY_APART_FROM", 0 if apart else 10**9)
     folder = ledger / RECORD.removesuffix(".yaml")
     age_folders(ledger)
     before = audit(ledger)
     audit(ledger)  # the folders remembered
-    assert (ledger / ".git" / "safecheck" / "folders.marshal").is_file()
+    remembered = ledger / ".git" / "safecheck" / "folders.marshal"
+    assert remembered.is_file()
+    _, listed = marshal.loads(remembered.read_bytes())  # noqa: S302 - ours
+    assert any("\x1f=" in entry for entry in listed.values()), "complete folders kept"
     stamp = folder.stat()
     document = sorted(folder.iterdir())[0]
-    if change == "stray":
+    if change == "named":  # the record names another file; the folder is as it was
+        record = ledger / RECORD
+        text = record.read_text(encoding="utf-8")
+        assert document.name in text
+        record.write_text(text.replace(document.name, f"x{document.name}"), encoding="utf-8")
+    elif change == "stray":
         (folder / "notes.txt").write_text("x", encoding="utf-8")
     elif change == "removed":
         document.unlink()
@@ -267,7 +282,8 @@ def test_a_changed_document_folder_is_seen(ledger: Path, monkeypatch: pytest.Mon
     else:
         document.unlink()
         document.symlink_to(ledger / "safecheck.yaml")
-    os.utime(folder, ns=(stamp.st_atime_ns, stamp.st_mtime_ns))  # the old mtime back
+    if change != "named":  # (which leaves the folder as it was, ctime too)
+        os.utime(folder, ns=(stamp.st_atime_ns, stamp.st_mtime_ns))  # the old mtime back
     after = audit(ledger)
     assert after != before
     assert after == cold(monkeypatch, audit, ledger)
@@ -287,3 +303,28 @@ def test_long_tables_are_written_row_by_row_as_rich_lays_them_out(
     assert listing(ledger) == short_list
     assert run("audit", "--as-of", AS_OF, cwd=ledger).out == short_audit
     assert short_list.startswith("┏") and "┡" in short_list
+
+
+def test_a_job_in_the_background_gives_what_it_gives_in_line(tmp_path: Path) -> None:
+    """parallel.in_background: the forked process's result; when it fails, the job is
+    run in the caller's process instead; nothing it changes in memory comes back."""
+    from safecheck import parallel
+
+    seen: list[int] = []
+
+    def job() -> tuple[int, list[str]]:
+        seen.append(1)
+        return 42, ["甲", "b"]
+
+    assert parallel.in_background(job)() == (42, ["甲", "b"])
+    assert seen == []  # it ran in another process
+    marker = tmp_path / "failed-once"
+
+    def fails_in_the_child() -> str:
+        if not marker.exists():
+            marker.write_text("x", encoding="utf-8")
+            raise RuntimeError("boom")
+        return "done here"
+
+    assert parallel.in_background(fails_in_the_child)() == "done here"
+    assert marker.exists()

@@ -12,11 +12,13 @@ from __future__ import annotations
 import datetime as dt
 import os
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
+from typing import Any
 
-from safecheck import yamlio
+from safecheck import parallel, yamlio
 from safecheck.cache import ParsedCache, cache_dir
 from safecheck.context import LedgerContext
 from safecheck.coverage import campaign_coverage, coverage
@@ -30,6 +32,7 @@ from safecheck.record_index import RecordIndex, gc_paused, load_index
 from safecheck.store import parse_hazard
 from safecheck.summary import RecordSummary
 from safecheck.vocab import Severity, Status
+from safecheck.wire import decode_finding, encode_finding
 
 #: What the records' own folders held when last listed (see layout.Folders).
 FOLDERS_FILE = "folders.marshal"
@@ -93,10 +96,27 @@ def _invalid(data: AuditInput) -> Iterator[Finding]:
 
 @check("unexpected-path")
 def _unexpected_path(data: AuditInput) -> Iterator[Finding]:
-    documents = {s.relpath: set(s.document_names) for s in data.index.summaries}
+    documents = {s.relpath: s.documents for s in data.index.summaries}
     for stray in survey(data.context.root, documents, data.folders):
         yield Finding("unexpected-path", RULES["unexpected-path"].severity, stray.reason,
                       stray.relpath, None, None, unit_of(stray.relpath))
+
+
+#: Rules that wait for the survey of the folders, which a large ledger runs beside the
+#: other rules (parallel.in_background) rather than before them.
+_AFTER_SURVEY = ("unexpected-path", "missing-document")
+#: From this many records the survey runs in a process of its own.
+SURVEY_APART_FROM = 2_000
+
+
+def _survey(data: AuditInput) -> tuple[Any, ...]:
+    """The survey's findings and what it read of the folders, as plain values (it may
+    run in another process); what it learnt of the folders is saved where it ran."""
+    found = tuple(encode_finding(f) for f in _unexpected_path(data))
+    folders = data.folders
+    if folders.memory is not None and (folders.names or folders.complete):
+        folders.memory.save(prune=True)
+    return found, folders.names, folders.complete
 
 
 @check("future-date")
@@ -187,7 +207,7 @@ def _duplicate_id(data: AuditInput) -> Iterator[Finding]:
 def _missing_document(data: AuditInput) -> Iterator[Finding]:
     root = data.context.root
     for s in data.index.summaries:
-        if not s.documents:
+        if not s.documents or s.relpath in data.folders.complete:
             continue
         present = data.folders.names.get(s.relpath)
         if present is None:  # a folder the survey did not read (or did not run)
@@ -336,22 +356,37 @@ def severity_of(rule: str, context: LedgerContext) -> Severity:
 
 def run_audit(context: LedgerContext, index: RecordIndex, today: dt.date,
               inspections: list[StoredInspection] | None = None,
-              timeless: bool = False, folders: Folders | None = None) -> AuditResult:
+              timeless: bool = False, folders: Folders | None = None,
+              survey_apart: bool = False) -> AuditResult:
     """Run every rule that is not switched off (``timeless``: none that depends on
-    today): the record rules' findings come from the index, the ledger rules run here."""
+    today): the record rules' findings come from the index, the ledger rules run here
+    (``survey_apart``: the survey of the folders in a process of its own meanwhile)."""
     data = AuditInput(context, index, today, inspections or [], timeless,
                       folders or Folders())
     by_rule: dict[str, list[Finding]] = defaultdict(list)
     for found in index.findings:
         by_rule[found.rule].append(found)
     order = {Severity.ERROR: 0, Severity.WARNING: 1}
-    findings = []
-    for rule_id, rule in RULES.items():
+    findings: list[Finding] = []
+    wanted = [rule_id for rule_id, rule in RULES.items()
+              if severity_of(rule_id, context) is not Severity.OFF
+              and not (timeless and rule.dated)]
+    surveyed: Callable[[], Any] | None = None
+    if "unexpected-path" in wanted:
+        job = partial(_survey, data)
+        surveyed = parallel.in_background(job) if survey_apart else job
+    # The rules that need the survey come last: the order of rules is not the order of
+    # the findings (they are sorted below).
+    for rule_id in sorted(wanted, key=lambda r: r in _AFTER_SURVEY):
         severity = severity_of(rule_id, context)
-        if severity is Severity.OFF or (timeless and rule.dated):
-            continue
-        ledger_check = _CHECKS.get(rule_id)
-        found_here = ledger_check(data) if ledger_check else ()
+        if rule_id == "unexpected-path" and surveyed is not None:
+            found_strays, names, complete = surveyed()
+            data.folders.names.update(names)
+            data.folders.complete.update(complete)
+            found_here: Iterable[Finding] = [decode_finding(f) for f in found_strays]
+        else:
+            ledger_check = _CHECKS.get(rule_id)
+            found_here = ledger_check(data) if ledger_check else ()
         for found in (*found_here, *by_rule.get(rule_id, ())):
             findings.append(found if found.severity is severity else
                             Finding(found.rule, severity, found.message, found.path, found.line,
@@ -385,7 +420,5 @@ def audit_repository(context: LedgerContext, today: dt.date,
     memory = ParsedCache(cache / FOLDERS_FILE if cache else None, "folders v1")
     folders = Folders(memory)
     with gc_paused():
-        result = run_audit(context, index, today, inspections, timeless, folders)
-        if folders.names:  # the survey ran: keep what it read, forget folders gone
-            memory.save(prune=True)
-    return result
+        return run_audit(context, index, today, inspections, timeless, folders,
+                         survey_apart=len(index.summaries) >= SURVEY_APART_FROM)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import re
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -147,11 +147,12 @@ def _entries(path: str) -> list[os.DirEntry[str]] | Msg:
         return Msg("layout.os_error", error=os_reason(exc))
 
 
-def survey(root: Path, documents: dict[str, set[str]] | None = None,
+def survey(root: Path, documents: Mapping[str, str] | None = None,
            folders: Folders | None = None) -> Iterator[Stray]:
     """Every path under ``records/`` that is not a hazard record, an inspection record,
     or a document named by its record (``documents``: relpath of a record → its document
-    names; a record not in it, or None, lets any file in its folder count). Symlinks are
+    names joined by ``/``, which no file name holds; a record not in it, or None, lets
+    any file in its folder count). Symlinks are
     reported, never followed; special files, hidden files, ``.yml`` files and files at
     the wrong depth are reported too: nothing under records/ goes unread. ``folders``
     reads the records' own folders (remembering what unchanged ones hold) and keeps what
@@ -186,7 +187,7 @@ def _why(kind: str, name: str, otherwise: str) -> Msg:
     return Msg(otherwise)
 
 
-def _unit(unit: os.DirEntry[str], rel: str, documents: dict[str, set[str]] | None,
+def _unit(unit: os.DirEntry[str], rel: str, documents: Mapping[str, str] | None,
           folders: Folders) -> Iterator[Stray]:
     years = _entries(unit.path)
     if isinstance(years, Msg):
@@ -201,18 +202,18 @@ def _unit(unit: os.DirEntry[str], rel: str, documents: dict[str, set[str]] | Non
         yield from _year(year, yrel, documents, folders)
 
 
-def _year(year: os.DirEntry[str], rel: str, documents: dict[str, set[str]] | None,
+def _year(year: os.DirEntry[str], rel: str, documents: Mapping[str, str] | None,
           folders: Folders) -> Iterator[Stray]:
     entries = _entries(year.path)
     if isinstance(entries, Msg):
         yield Stray(rel, entries)
         return
-    records = {e.name[:-len(RECORD_SUFFIX)] for e in entries
-               if e.name.endswith(RECORD_SUFFIX) and not e.name.startswith(".")
-               and _kind(e) == "file"}
-    for entry in entries:
+    kinds = [(entry, _kind(entry)) for entry in entries]
+    records = {e.name[:-len(RECORD_SUFFIX)] for e, kind in kinds
+               if kind == "file" and e.name.endswith(RECORD_SUFFIX)
+               and not e.name.startswith(".")}
+    for entry, kind in kinds:
         erel = f"{rel}/{entry.name}"
-        kind = _kind(entry)
         if kind == "file" and entry.name.endswith(RECORD_SUFFIX) \
                 and not entry.name.startswith("."):
             continue
@@ -241,17 +242,18 @@ def _inspections(folder: os.DirEntry[str], rel: str) -> Iterator[Stray]:
         yield Stray(f"{rel}/{entry.name}", _why(kind, entry.name, "layout.not_record"))
 
 
-def _documents(folder: os.DirEntry[str], rel: str, named: set[str] | None, record: str,
+def _documents(folder: os.DirEntry[str], rel: str, named: str | None, record: str,
                folders: Folders) -> Iterator[Stray]:
-    entries = folders.read(record, folder)
+    entries = folders.read(record, folder, named)
     if isinstance(entries, Msg):
         yield Stray(rel, entries)
         return
+    names = None if named is None else set(named.split("/"))
     for name, kind in entries:
         drel = f"{rel}/{name}"
         if kind != "file" or name.startswith("."):
             yield Stray(drel, _why(kind, name, "layout.not_document"))
-        elif named is not None and name not in named:
+        elif names is not None and name not in names:
             yield Stray(drel, Msg("layout.unnamed_document"))
 
 
@@ -263,16 +265,23 @@ class Folders:
     """The records' own folders as a survey reads them: each one's entries (name, kind),
     remembered by the folder's modification time, change time and inode, which any entry
     added, removed or renamed changes. An unchanged folder is not listed again; one
-    changed in the last two seconds, or remembered in an unexpected shape, is."""
+    changed in the last two seconds, or remembered in an unexpected shape, is. A folder
+    that held exactly the files its record names is remembered as such, with the names:
+    while neither changes, it is neither listed nor compared again."""
 
     def __init__(self, memory: ParsedCache | None = None) -> None:
         self.memory = memory
         #: The names in each record's folder that was read, by the record's relpath.
         self.names: dict[str, set[str]] = {}
+        #: Records whose folder holds exactly the documents they name, all files.
+        self.complete: set[str] = set()
         self._now = time.time_ns()
 
-    def read(self, record: str, folder: os.DirEntry[str]) -> list[tuple[str, str]] | Msg:
-        """The entries of ``record``'s folder, or why it cannot be read."""
+    def read(self, record: str, folder: os.DirEntry[str], named: str | None = None
+             ) -> list[tuple[str, str]] | Msg:
+        """The entries of ``record``'s folder, or why it cannot be read; none when it
+        holds exactly the files ``named`` (``/``-joined), which it then counts as
+        complete."""
         signature = None
         if self.memory is not None:
             try:
@@ -281,6 +290,10 @@ class Folders:
                 changed = max(stat.st_mtime_ns, stat.st_ctime_ns)
             except OSError:
                 signature = None
+            if (signature is not None and named
+                    and self.memory.get(record) == f"{signature}{_SEP}{_COMPLETE}{named}"):
+                self.complete.add(record)
+                return []
         pairs = self._recall(record, signature)
         if pairs is None:
             entries = _entries(folder.path)
@@ -292,7 +305,14 @@ class Folders:
                 assert self.memory is not None
                 self.memory.put(record, _SEP.join(
                     [signature, *(_CODES[kind] + name for name, kind in pairs)]))
-        self.names[record] = {name for name, _ in pairs}
+        names = {name for name, _ in pairs}
+        if named and _holds_exactly(pairs, names, named):
+            self.complete.add(record)
+            if signature is not None and self._now - changed > _RACY_NS:
+                assert self.memory is not None
+                self.memory.put(record, f"{signature}{_SEP}{_COMPLETE}{named}")
+            return []
+        self.names[record] = names
         return pairs
 
     def _recall(self, record: str, signature: str | None) -> list[tuple[str, str]] | None:
@@ -309,10 +329,19 @@ class Folders:
         return [(item[1:], _KIND_OF[item[:1]]) for item in items]
 
 
+def _holds_exactly(pairs: list[tuple[str, str]], names: set[str], named: str) -> bool:
+    """Every entry a plain file named by the record, and every name there."""
+    return (len(names) == len(pairs) and names == set(named.split("/"))
+            and all(kind == "file" and not name.startswith(".") for name, kind in pairs)
+            and _SEP not in named)
+
+
 #: A folder entry's kind as one letter, and the character between a folder's entries.
 _CODES = {"file": "f", "dir": "d", "symlink": "l", "special": "s"}
 _KIND_OF = {code: kind for kind, code in _CODES.items()}
 _SEP = "\x1f"
+#: Marks a remembered folder that held exactly its record's documents (no kind code).
+_COMPLETE = "="
 
 
 def relative(root: Path, path: Path) -> str:

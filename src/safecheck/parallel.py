@@ -1,4 +1,4 @@
-"""Parsing many YAML files at once on every core.
+"""Parsing many YAML files at once on every core (and one job beside the caller's).
 
 A cold audit is bound by YAML parsing (DESIGN.md, "Performance model"), which holds the
 GIL, so large batches are split across forked worker processes. Workers only parse; the
@@ -119,3 +119,40 @@ def parse_paths(items: Sequence[tuple[str, Path]]) -> Iterator[Parsed]:
 def parse_blobs(items: Sequence[tuple[str, bytes]]) -> Iterator[Parsed]:
     """Parse file contents already read (git blobs), in order, like :func:`parse_paths`."""
     return _run(_blob_chunk, items)
+
+
+def in_background(function: Callable[[], Any]) -> Callable[[], Any]:
+    """Start ``function`` in a forked process while the caller goes on; the callable
+    returned waits for its result (a value ``marshal`` can carry). Where there is no
+    fork or a single core, or when the process fails, ``function`` runs here when its
+    result is asked for: the result is the same, only later. What ``function`` changes
+    in memory stays in its process: everything the caller needs must be in the result."""
+    if _workers() < 2:
+        return function
+    read_end, write_end = os.pipe()
+    try:
+        pid = os.fork()
+    except OSError:
+        os.close(read_end)
+        os.close(write_end)
+        return function
+    if pid == 0:  # pragma: no cover - the forked process (coverage does not follow it)
+        status = 1
+        try:
+            os.close(read_end)
+            payload = marshal.dumps(function())
+            with os.fdopen(write_end, "wb") as pipe:
+                pipe.write(payload)
+            status = 0
+        finally:
+            os._exit(status)  # never the parent's exit handlers or buffered output
+    os.close(write_end)
+
+    def result() -> Any:
+        with os.fdopen(read_end, "rb") as pipe:
+            payload = pipe.read()
+        _, status = os.waitpid(pid, 0)
+        if status != 0:
+            return function()
+        return marshal.loads(payload)  # noqa: S302 - from our own process
+    return result
