@@ -328,3 +328,50 @@ def test_a_job_in_the_background_gives_what_it_gives_in_line(tmp_path: Path) -> 
 
     assert parallel.in_background(fails_in_the_child)() == "done here"
     assert marker.exists()
+
+
+def test_the_early_survey_redoes_folders_of_records_the_cache_could_not_vouch_for(
+        ledger: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """On a warm ledger the survey starts from what the cache says each record names,
+    before the index is finished; a record the cache turns out not to know (an entry
+    that does not decode, naming another file) has its folder surveyed again from the
+    record itself, and one changed since is surveyed from its new version."""
+    from safecheck import audit as audit_module
+
+    monkeypatch.setattr(audit_module, "SURVEY_APART_FROM", 0)
+    age_folders(ledger)
+    expected = cold(monkeypatch, audit, ledger)
+    audit(ledger)
+    assert audit(ledger) == expected  # warm: the early survey
+    file = cache_file(ledger)
+    tag, entries = marshal.loads(file.read_bytes())  # noqa: S302 - ours
+    signature, summary, problems, findings = entries[RECORD]
+    fields = summary.split("\x1f")
+    fields[13] = "2"          # unusable: the record is examined again
+    fields[20] = "other.pdf"  # and what the entry says it names is not what it names
+    entries[RECORD] = (signature, "\x1f".join(fields), problems, findings)
+    file.write_bytes(marshal.dumps((tag, entries)))
+    assert audit(ledger) == expected
+    record = ledger / RECORD
+    record.write_text(record.read_text(encoding="utf-8").replace(
+        "drill-record.pdf", "drill.pdf"), encoding="utf-8")
+    assert audit(ledger) == cold(monkeypatch, audit, ledger) != expected
+
+
+def test_the_early_survey_is_redone_when_its_scan_saw_other_files(
+        ledger: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The forked survey scans the record files for itself; when its scan and the
+    audit's do not match (a file changed between them), its findings are not used."""
+    from safecheck import audit as audit_module
+    from safecheck.record_index import IndexScan
+
+    monkeypatch.setattr(audit_module, "SURVEY_APART_FROM", 0)
+    expected = cold(monkeypatch, audit, ledger)
+    audit(ledger)
+    # What a survey would make of records naming other files than they do.
+    monkeypatch.setattr(IndexScan, "documents",
+                        lambda self: {r: "other.pdf" for r, e in self.known if e})
+    misled = audit(ledger)
+    assert misled != expected  # the forked survey's findings are used when scans agree
+    monkeypatch.setattr(IndexScan, "basis", lambda self: str(os.getpid()))
+    assert audit(ledger) == expected  # the scans disagree: surveyed again from the index

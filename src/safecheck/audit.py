@@ -26,9 +26,15 @@ from safecheck.errors import EXIT_FINDINGS, EXIT_OK, DataError
 from safecheck.findings import RULES, Finding, Rule, unit_of
 from safecheck.i18n import Msg
 from safecheck.inspections import StoredInspection, load_inspections
-from safecheck.layout import Folders, documents_dir, survey
+from safecheck.layout import RECORD_SUFFIX, Folders, Stray, documents_dir, survey, survey_folders
 from safecheck.models.consistency import describe_missing
-from safecheck.record_index import RecordIndex, gc_paused, load_index
+from safecheck.record_index import (
+    IndexScan,
+    RecordIndex,
+    gc_paused,
+    known_size,
+    scan_index,
+)
 from safecheck.store import parse_hazard
 from safecheck.summary import RecordSummary
 from safecheck.vocab import Severity, Status
@@ -36,6 +42,7 @@ from safecheck.wire import decode_finding, encode_finding
 
 #: What the records' own folders held when last listed (see layout.Folders).
 FOLDERS_FILE = "folders.marshal"
+_FOLDERS = "folders v2"
 
 __all__ = ["RULES", "AuditResult", "Finding", "Rule", "Subject", "audit_repository",
            "run_audit"]
@@ -97,7 +104,11 @@ def _invalid(data: AuditInput) -> Iterator[Finding]:
 @check("unexpected-path")
 def _unexpected_path(data: AuditInput) -> Iterator[Finding]:
     documents = {s.relpath: s.documents for s in data.index.summaries}
-    for stray in survey(data.context.root, documents, data.folders):
+    return _strays(survey(data.context.root, documents, data.folders))
+
+
+def _strays(strays: Iterable[Stray]) -> Iterator[Finding]:
+    for stray in strays:
         yield Finding("unexpected-path", RULES["unexpected-path"].severity, stray.reason,
                       stray.relpath, None, None, unit_of(stray.relpath))
 
@@ -107,6 +118,57 @@ def _unexpected_path(data: AuditInput) -> Iterator[Finding]:
 _AFTER_SURVEY = ("unexpected-path", "missing-document")
 #: From this many records the survey runs in a process of its own.
 SURVEY_APART_FROM = 2_000
+#: About what the record cache holds for one record (a summary, its signature).
+_CACHED_BYTES = 250
+
+
+def _survey_early(context: LedgerContext
+                  ) -> Callable[[IndexScan, RecordIndex], tuple[Any, ...]]:
+    """Start the survey of the folders now, in a forked process that scans the record
+    cache for itself and takes from it what each record names, while this one builds the
+    index; the callable returned gives what :func:`_survey` gives, once given this
+    process's scan and index. When the two scans did not find the same files (one
+    changed in between), the survey is done again here; the folders of records the
+    cache did not know, or whose entry turned out unusable, are surveyed afterwards here,
+    from the records themselves."""
+    root = context.root
+
+    def in_child() -> tuple[Any, ...]:
+        scan = scan_index(context)
+        cache = cache_dir(root)
+        folders = Folders(ParsedCache(cache / FOLDERS_FILE if cache else None, _FOLDERS),
+                          defer=True)
+        found = tuple(encode_finding(f) for f in _strays(survey(root, scan.documents(),
+                                                                folders)))
+        if folders.memory is not None and (folders.names or folders.complete):
+            folders.memory.save(prune=True)
+        # One string for the complete folders: marshal writes a set of 100,000 names
+        # ten times slower than their joined text.
+        return (found, folders.names, "\n".join(folders.complete), folders.deferred,
+                scan.basis())
+
+    job = parallel.in_background(in_child)
+
+    def result(scan: IndexScan, index: RecordIndex) -> tuple[Any, ...]:
+        found, names, joined, deferred, basis = job()
+        complete = set(joined.split("\n")) if joined else set()
+        folders = Folders()
+        documents = {s.relpath: s.documents for s in index.summaries}
+        if basis != scan.basis():
+            found = tuple(encode_finding(f) for f in _strays(survey(root, documents,
+                                                                    folders)))
+            return found, folders.names, folders.complete
+        again = set(deferred) | scan.examined_again
+        if not again:
+            return found, names, complete
+        inside = tuple(record.removesuffix(RECORD_SUFFIX) + "/" for record in again)
+        found = tuple(f for f in found if not str(f[3]).startswith(inside))
+        names = {k: v for k, v in names.items() if k not in again}
+        complete -= again
+        found += tuple(encode_finding(f) for f in _strays(
+            survey_folders(root, sorted(again), documents, folders)))
+        return found, {**names, **folders.names}, complete | folders.complete
+    return result
 
 
 def _survey(data: AuditInput) -> tuple[Any, ...]:
@@ -357,10 +419,12 @@ def severity_of(rule: str, context: LedgerContext) -> Severity:
 def run_audit(context: LedgerContext, index: RecordIndex, today: dt.date,
               inspections: list[StoredInspection] | None = None,
               timeless: bool = False, folders: Folders | None = None,
-              survey_apart: bool = False) -> AuditResult:
+              survey_apart: bool = False,
+              surveyed: Callable[[], tuple[Any, ...]] | None = None) -> AuditResult:
     """Run every rule that is not switched off (``timeless``: none that depends on
     today): the record rules' findings come from the index, the ledger rules run here
-    (``survey_apart``: the survey of the folders in a process of its own meanwhile)."""
+    (``survey_apart``: the survey of the folders in a process of its own meanwhile;
+    ``surveyed``: one already under way)."""
     data = AuditInput(context, index, today, inspections or [], timeless,
                       folders or Folders())
     by_rule: dict[str, list[Finding]] = defaultdict(list)
@@ -371,8 +435,9 @@ def run_audit(context: LedgerContext, index: RecordIndex, today: dt.date,
     wanted = [rule_id for rule_id, rule in RULES.items()
               if severity_of(rule_id, context) is not Severity.OFF
               and not (timeless and rule.dated)]
-    surveyed: Callable[[], Any] | None = None
-    if "unexpected-path" in wanted:
+    if "unexpected-path" not in wanted:
+        surveyed = None
+    elif surveyed is None:
         job = partial(_survey, data)
         surveyed = parallel.in_background(job) if survey_apart else job
     # The rules that need the survey come last: the order of rules is not the order of
@@ -413,12 +478,24 @@ def audit_repository(context: LedgerContext, today: dt.date,
     """Summarise every hazard (from the record cache where unchanged), load the
     inspections and audit them (``timeless``: only the rules that do not depend on
     today, for ``validate``)."""
-    index = load_index(context)
+    with gc_paused():
+        # A large ledger the cache knows: the survey starts at once, beside the index
+        # (it needs only what each record names, which the cache says).
+        early = (_survey_early(context)
+                 if known_size(context) >= SURVEY_APART_FROM * _CACHED_BYTES
+                 and severity_of("unexpected-path", context) is not Severity.OFF else None)
+        scan = scan_index(context)
+        index = scan.finish()
     inspections, problems = load_inspections(context.root)
     index.problems.extend(problems)
-    cache = cache_dir(context.root)
-    memory = ParsedCache(cache / FOLDERS_FILE if cache else None, "folders v1")
-    folders = Folders(memory)
+    if early is not None:
+        folders = Folders()
+        surveyed: Callable[[], tuple[Any, ...]] | None = partial(early, scan, index)
+    else:
+        cache = cache_dir(context.root)
+        folders = Folders(ParsedCache(cache / FOLDERS_FILE if cache else None, _FOLDERS))
+        surveyed = None
     with gc_paused():
         return run_audit(context, index, today, inspections, timeless, folders,
-                         survey_apart=len(index.summaries) >= SURVEY_APART_FROM)
+                         survey_apart=len(index.summaries) >= SURVEY_APART_FROM,
+                         surveyed=surveyed)

@@ -68,6 +68,17 @@ class ParsedCache:
             return {}
         return entries
 
+    @staticmethod
+    def written_under(file: Path, stamp: str) -> bool:
+        """A cheap hint, without loading the file: whether it was written under
+        ``stamp`` (its tag is at its start, as marshal writes text verbatim)."""
+        try:
+            with open(file, "rb") as handle:
+                head = handle.read(1024)
+        except OSError:
+            return False
+        return f"{_TAG} {stamp}".encode() in head
+
     def __len__(self) -> int:
         return len(self._entries)
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 import time
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -147,12 +148,13 @@ def _entries(path: str) -> list[os.DirEntry[str]] | Msg:
         return Msg("layout.os_error", error=os_reason(exc))
 
 
-def survey(root: Path, documents: Mapping[str, str] | None = None,
+def survey(root: Path, documents: Mapping[str, str | None] | None = None,
            folders: Folders | None = None) -> Iterator[Stray]:
     """Every path under ``records/`` that is not a hazard record, an inspection record,
     or a document named by its record (``documents``: relpath of a record → its document
     names joined by ``/``, which no file name holds; a record not in it, or None, lets
-    any file in its folder count). Symlinks are
+    any file in its folder count, unless ``folders`` defers such records' folders).
+    Symlinks are
     reported, never followed; special files, hidden files, ``.yml`` files and files at
     the wrong depth are reported too: nothing under records/ goes unread. ``folders``
     reads the records' own folders (remembering what unchanged ones hold) and keeps what
@@ -187,7 +189,7 @@ def _why(kind: str, name: str, otherwise: str) -> Msg:
     return Msg(otherwise)
 
 
-def _unit(unit: os.DirEntry[str], rel: str, documents: Mapping[str, str] | None,
+def _unit(unit: os.DirEntry[str], rel: str, documents: Mapping[str, str | None] | None,
           folders: Folders) -> Iterator[Stray]:
     years = _entries(unit.path)
     if isinstance(years, Msg):
@@ -202,7 +204,7 @@ def _unit(unit: os.DirEntry[str], rel: str, documents: Mapping[str, str] | None,
         yield from _year(year, yrel, documents, folders)
 
 
-def _year(year: os.DirEntry[str], rel: str, documents: Mapping[str, str] | None,
+def _year(year: os.DirEntry[str], rel: str, documents: Mapping[str, str | None] | None,
           folders: Folders) -> Iterator[Stray]:
     entries = _entries(year.path)
     if isinstance(entries, Msg):
@@ -221,8 +223,12 @@ def _year(year: os.DirEntry[str], rel: str, documents: Mapping[str, str] | None,
             yield from _inspections(entry, erel)
         elif kind == "dir" and entry.name in records:
             record = f"{erel}{RECORD_SUFFIX}"
+            if folders.deferred is not None and documents is not None \
+                    and record not in documents:
+                folders.deferred.append(record)  # what it names is not known yet
+                continue
             named = None if documents is None else documents.get(record)
-            yield from _documents(entry, erel, named, record, folders)
+            yield from _documents(entry.path, erel, named, record, folders)
         elif kind == "dir" and not entry.name.startswith("."):
             yield Stray(erel, Msg("layout.orphan_folder"))
         else:
@@ -242,7 +248,23 @@ def _inspections(folder: os.DirEntry[str], rel: str) -> Iterator[Stray]:
         yield Stray(f"{rel}/{entry.name}", _why(kind, entry.name, "layout.not_record"))
 
 
-def _documents(folder: os.DirEntry[str], rel: str, named: str | None, record: str,
+def survey_folders(root: Path, records: Iterable[str],
+                   documents: Mapping[str, str | None], folders: Folders
+                   ) -> Iterator[Stray]:
+    """What :func:`survey` finds in the folders of ``records`` (relpaths of record files
+    the survey found in place), for the folders it deferred."""
+    for record in records:
+        rel = record.removesuffix(RECORD_SUFFIX)
+        path = os.fspath(root / rel)
+        try:
+            if not stat.S_ISDIR(os.lstat(path).st_mode):
+                continue  # none, or a symlink or file: the survey said so itself
+        except OSError:
+            continue
+        yield from _documents(path, rel, documents.get(record), record, folders)
+
+
+def _documents(folder: str, rel: str, named: str | None, record: str,
                folders: Folders) -> Iterator[Stray]:
     entries = folders.read(record, folder, named)
     if isinstance(entries, Msg):
@@ -269,25 +291,28 @@ class Folders:
     that held exactly the files its record names is remembered as such, with the names:
     while neither changes, it is neither listed nor compared again."""
 
-    def __init__(self, memory: ParsedCache | None = None) -> None:
+    def __init__(self, memory: ParsedCache | None = None, defer: bool = False) -> None:
         self.memory = memory
         #: The names in each record's folder that was read, by the record's relpath.
         self.names: dict[str, set[str]] = {}
         #: Records whose folder holds exactly the documents they name, all files.
         self.complete: set[str] = set()
+        #: ``defer``: the records whose folder a survey left for later, because the
+        #: documents it was given do not say what they name.
+        self.deferred: list[str] | None = [] if defer else None
         self._now = time.time_ns()
 
-    def read(self, record: str, folder: os.DirEntry[str], named: str | None = None
+    def read(self, record: str, folder: str, named: str | None = None
              ) -> list[tuple[str, str]] | Msg:
-        """The entries of ``record``'s folder, or why it cannot be read; none when it
-        holds exactly the files ``named`` (``/``-joined), which it then counts as
-        complete."""
+        """The entries of ``record``'s folder (its path), or why it cannot be read; none
+        when it holds exactly the files ``named`` (``/``-joined), which it then counts
+        as complete."""
         signature = None
         if self.memory is not None:
             try:
-                stat = folder.stat(follow_symlinks=False)
-                signature = f"{stat.st_mtime_ns}:{stat.st_ctime_ns}:{stat.st_ino}"
-                changed = max(stat.st_mtime_ns, stat.st_ctime_ns)
+                found = os.lstat(folder)
+                signature = f"{found.st_mtime_ns}:{found.st_ctime_ns}:{found.st_ino}"
+                changed = max(found.st_mtime_ns, found.st_ctime_ns)
             except OSError:
                 signature = None
             if (signature is not None and named
@@ -296,7 +321,7 @@ class Folders:
                 return []
         pairs = self._recall(record, signature)
         if pairs is None:
-            entries = _entries(folder.path)
+            entries = _entries(folder)
             if isinstance(entries, Msg):
                 return entries
             pairs = [(e.name, _kind(e)) for e in entries]

@@ -34,7 +34,14 @@ from safecheck.findings import Finding
 from safecheck.i18n import Msg
 from safecheck.record_rules import record_findings
 from safecheck.store import StoredHazard, hazard_from_data, parse_hazard
-from safecheck.summary import RecordSummary, Unstorable, from_wire, summarize, to_wire
+from safecheck.summary import (
+    RecordSummary,
+    Unstorable,
+    documents_of,
+    from_wire,
+    summarize,
+    to_wire,
+)
 from safecheck.wire import (
     Unencodable,
     decode_finding,
@@ -144,59 +151,126 @@ def load_index(context: LedgerContext) -> RecordIndex:
     """Summaries of every hazard under ``records/``, from the cache where the file is
     unchanged; never raises for a bad file."""
     with gc_paused():
-        return _load_index(context)
+        return scan_index(context).finish()
 
 
-def _load_index(context: LedgerContext) -> RecordIndex:
+@dataclass
+class IndexScan:
+    """The first half of :func:`load_index`: every record file stat'ed and its cache
+    entry found (or not). What the known entries say can be read before the rest is
+    worked out (the audit's survey of folders starts from it, in another process)."""
+
+    context: LedgerContext
+    cache: ParsedCache
+    #: (relpath, cached entry or None) of every record file, in the layout's order.
+    known: list[tuple[str, Any]] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    #: Signatures of the files not cached that may be (not changed in the last seconds).
+    fresh: dict[str, str] = field(default_factory=dict)
+    #: Records whose cached entry turned out unusable and were examined again.
+    examined_again: set[str] = field(default_factory=set)
+    #: The signature of each cached record's file as the scan found it.
+    signatures: dict[str, str] = field(default_factory=dict)
+
+    def basis(self) -> str:
+        """What the cached entries found depend on (each file's path and signature):
+        two scans with the same basis found the same entries."""
+        digest = hashlib.sha1(usedforsecurity=False)
+        digest.update("\0".join(f"{relpath}\0{self.signatures[relpath]}"
+                                for relpath, entry in self.known
+                                if entry is not None).encode())
+        return digest.hexdigest()
+
+    def documents(self) -> dict[str, str | None]:
+        """The documents each cached record names (``/``-joined; None for a record that
+        did not load), as its cache entry says; records not cached, or whose entry is
+        not a summary's, are left out."""
+        found: dict[str, str | None] = {}
+        for relpath, entry in self.known:
+            if entry is None:
+                continue
+            if entry[0] is None:
+                found[relpath] = None
+            else:
+                named = documents_of(entry[0])
+                if named is not None:
+                    found[relpath] = named
+        return found
+
+    def finish(self) -> RecordIndex:
+        """Examine what the cache did not know (on every core) and decode the rest."""
+        index = RecordIndex(self.context.root, problems=list(self.problems))
+        todo = [relpath for relpath, entry in self.known if entry is None]
+        made = parallel.map_chunks(partial(_entries, self.context), todo)
+        for relpath, entry in self.known:
+            if entry is None:
+                entry = next(made)
+                if entry is not None and relpath in self.fresh:
+                    self.cache.put(relpath, (self.fresh[relpath], *entry))
+            _add(index, self, relpath, entry)
+        self.cache.save(prune=True)
+        return index
+
+
+def known_size(context: LedgerContext) -> int:
+    """The size in bytes of a record cache this code would use (0 when there is none,
+    or it was written by other code or for other settings): a hint of how large a ledger
+    is, and how much of it is known, before anything is read."""
+    folder = cache_dir(context.root)
+    if folder is None:
+        return 0
+    file = folder / CACHE_FILE
+    try:
+        size = file.stat().st_size
+    except OSError:
+        return 0
+    return size if ParsedCache.written_under(file, _stamp(context)) else 0
+
+
+def _stamp(context: LedgerContext) -> str:
+    return f"records {_code_stamp()} {context_stamp(context)}"
+
+
+def scan_index(context: LedgerContext) -> IndexScan:
+    """Stat every record file and look it up in the record cache."""
     root = context.root
-    index = RecordIndex(root)
     folder = cache_dir(root)
-    cache = ParsedCache(folder / CACHE_FILE if folder else None,
-                        f"records {_code_stamp()} {context_stamp(context)}")
+    scan = IndexScan(context, ParsedCache(folder / CACHE_FILE if folder else None,
+                                          _stamp(context)))
     now_ns = time.time_ns()
-    known: list[tuple[str, Any]] = []  # (relpath, cached entry or None)
-    todo: list[str] = []
-    fresh: dict[str, str] = {}
+    cache = scan.cache
     base = os.fspath(root)
     for relpath in layout.hazard_relpaths(root):
         try:
             # strings, not Paths: this loop runs once per record, a hundred thousand times
             stat = os.stat(base + "/" + relpath)  # noqa: PTH116
         except OSError as exc:
-            index.problems.append(Problem(relpath, Msg("file.unreadable",
-                                                        reason=os_reason(exc))))
+            scan.problems.append(Problem(relpath, Msg("file.unreadable",
+                                                       reason=os_reason(exc))))
             continue
         signature = _signature(stat)
         cached = cache.get(relpath)
         entry = None
         if type(cached) is tuple and len(cached) == 4 and cached[0] == signature:
             entry = cached[1:]
-        if entry is None:
-            todo.append(relpath)
-            # the change time too: unlike mtime, nobody can set it back
-            if now_ns - max(stat.st_mtime_ns, stat.st_ctime_ns) > RACY_SECONDS * 1_000_000_000:
-                fresh[relpath] = signature
-        known.append((relpath, entry))
-    made = parallel.map_chunks(partial(_entries, context), todo)
-    for relpath, entry in known:
-        if entry is None:
-            entry = next(made)
-            if entry is not None and relpath in fresh:
-                cache.put(relpath, (fresh[relpath], *entry))
-        _add(index, context, relpath, entry, cache)
-    cache.save(prune=True)
-    return index
+            scan.signatures[relpath] = signature
+        # the change time too: unlike mtime, nobody can set it back
+        if entry is None and \
+                now_ns - max(stat.st_mtime_ns, stat.st_ctime_ns) > RACY_SECONDS * 1_000_000_000:
+            scan.fresh[relpath] = signature
+        scan.known.append((relpath, entry))
+    return scan
 
 
-def _add(index: RecordIndex, context: LedgerContext, relpath: str, entry: Any,
-         cache: ParsedCache) -> None:
+def _add(index: RecordIndex, scan: IndexScan, relpath: str, entry: Any) -> None:
     try:
         if entry is None:
             raise ValueError("not encodable")
         summary, problems, findings = _decoded(relpath, entry)
     except (ValueError, TypeError, KeyError, IndexError, AttributeError):
-        cache.forget(relpath)  # never trusted: examined again, here
-        summary, problems, findings = _examine(context, relpath)
+        scan.cache.forget(relpath)  # never trusted: examined again, here
+        scan.examined_again.add(relpath)
+        summary, problems, findings = _examine(scan.context, relpath)
     if summary is not None:
         index.summaries.append(summary)
     index.problems.extend(problems)

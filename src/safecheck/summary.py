@@ -231,4 +231,13 @@ def from_wire(relpath: str, value: str) -> RecordSummary:
         int(f[19]), f[20], lines)
 
 
+def documents_of(value: str) -> str | None:
+    """The documents a stored summary names (``/``-joined), read without the rest of
+    it; None when the string is not a summary's."""
+    if type(value) is not str:
+        return None
+    fields = value.split(_SEP)
+    return fields[20] if len(fields) == _FIELDS else None
+
+
 _FLAGS = ("0", "1")
