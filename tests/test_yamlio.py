@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -121,3 +123,79 @@ def test_line_of_finds_nested_keys_and_list_items() -> None:
     assert yamlio.line_of(text, "plan.measures.1") == 7
     assert yamlio.line_of(text, "verifications.0.by") == 11
     assert yamlio.line_of(text, "plan.funding") == 4  # missing: its parent
+
+
+# --- the direct builder against PyYAML's own constructor -------------------------------
+
+_TOKENS = ["text", "文本", "yes", "no", "on", "010", "-7", "+3", "1.5", "1e3", "1_000", ".inf",
+           "-.inf", ".nan", "~", "null", "", "true", "False", "2026-11-21", "10:30", "0x10",
+           "'quoted'", '"dq"', "<<", "!!str x", "!!int 1_000", "!!bool yes", "!!bool no",
+           "!!bool ON", "!!float 1:30", "!!null x", "&a 1", "[1, two, 3.5]", "{a: 1, b: [c]}",
+           "[[1], {x: ~}]", "|\n  block\n  text", "!!str", "[a, [b, [c]]]", "!!map {a: 1}",
+           "!!seq [1]"]
+#: What a record never holds: each refused (the builder and the constructor alike).
+_BAD_TOKENS = ["=", "!!str [1]", "!!int x", "!!float x", "!!map x", "!!seq x",
+               "!!timestamp 2020-01-01", "!!binary aGk=", "!!set {a}", "{a: 1, a: 2}",
+               "!python/name:os.system", "[{1: a}]", "!!map [x]", "!!seq {k: v}", "!!bool maybe"]
+_KEYS = ["a", "b", "c", "d", "键", "title", "'e'", '"f"', "<<", "!!str g"]
+_BAD_KEYS = ["a", "1", "true", "~", "[k]", "? x", "=", "!!int 3", "{k: v}"]
+
+
+def _pick(draw: st.DrawFn, good: list[str], bad: list[str]) -> str:
+    """Mostly what a record holds, now and then what it must not."""
+    return draw(st.sampled_from(bad if draw(st.integers(0, 11)) == 0 else good))
+
+
+@st.composite
+def _texts(draw: st.DrawFn, depth: int = 0) -> str:
+    lines = []
+    for _ in range(draw(st.integers(1, 5))):
+        key = _pick(draw, _KEYS, _BAD_KEYS)
+        if depth < 3 and draw(st.integers(0, 4)) == 0:
+            inner = draw(_texts(depth + 1))
+            lines.append(f"{key}:\n" + "\n".join("  " + line for line in inner.splitlines()))
+        elif depth < 3 and draw(st.integers(0, 5)) == 0:
+            items = [_pick(draw, _TOKENS, _BAD_TOKENS) for _ in range(draw(st.integers(1, 3)))]
+            lines.append(f"{key}:\n" + "\n".join(f"- {item}" for item in items))
+        else:
+            lines.append(f"{key}: {_pick(draw, _TOKENS, _BAD_TOKENS)}")
+    return "\n".join(lines) + "\n"
+
+
+def _outcome(text: str) -> object:
+    try:
+        return ("value", repr(yamlio.load_mapping(text, "r.yaml")))
+    except DataError as exc:
+        return ("refused", str(exc.problem), exc.problem.line)
+
+
+@settings(max_examples=int(os.environ.get("SAFECHECK_YAML_EXAMPLES", "400")), deadline=None)
+@given(_texts())
+def test_the_direct_builder_reads_what_pyyamls_constructor_reads(text: str) -> None:
+    """Values are built from the composed document directly (PyYAML's generic
+    constructor costs as much again as the parse): for any document, the value or the
+    refusal (message and line) is the one the constructor gives."""
+    from hypothesis import assume
+
+    ours = _outcome(text)
+    saved = yamlio._construct
+    yamlio._construct = lambda loader, node: loader.construct_document(node)
+    try:
+        try:
+            theirs = _outcome(text)
+        except KeyError:  # its crash on !!bool of anything: ours refuses (below)
+            assume(False)
+    finally:
+        yamlio._construct = saved
+    assert ours == theirs
+
+
+def test_the_builder_refuses_what_pyyaml_crashed_on_or_nests_too_deep() -> None:
+    with pytest.raises(DataError) as caught:
+        yamlio.load_mapping("a: !!bool maybe\n", "r.yaml")
+    assert "maybe" in str(caught.value.problem)
+    deep = "a: " + "[" * (yamlio.MAX_DEPTH + 2) + "]" * (yamlio.MAX_DEPTH + 2) + "\n"
+    with pytest.raises(DataError) as caught:
+        yamlio.load_mapping(deep, "r.yaml")
+    assert caught.value.problem.message == Msg("yaml.too_deep")
+    assert yamlio.load_mapping("a: " + "[" * 10 + "]" * 10 + "\n", "r.yaml")

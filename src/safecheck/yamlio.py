@@ -66,6 +66,9 @@ class _Refused(yaml.constructor.ConstructorError):
 _PLAIN_TAGS = frozenset(f"tag:yaml.org,2002:{name}"
                         for name in ("str", "int", "float", "bool", "null", "map", "seq"))
 _STR_TAG = "tag:yaml.org,2002:str"
+_NULL_TAG = "tag:yaml.org,2002:null"
+_MAP_TAG = "tag:yaml.org,2002:map"
+_SEQ_TAG = "tag:yaml.org,2002:seq"
 
 
 class _Loader(yaml.CSafeLoader):
@@ -81,6 +84,8 @@ class _Loader(yaml.CSafeLoader):
         return super().construct_object(node, deep=deep)
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        if not isinstance(node, yaml.MappingNode):  # (!!map on a list or text): say so
+            return super().construct_mapping(node, deep=deep)
         seen: set[str] = set()
         for key_node, _ in node.value:
             if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != _STR_TAG:
@@ -101,12 +106,114 @@ _Loader.add_implicit_resolver(
 _Loader.add_implicit_resolver(_INT_TAG, re.compile(r"^[-+]?[0-9]+$"), list("-+0123456789"))
 
 
+# The composer asks for every node's tag: answered from the resolvers above, grouped by
+# first character once, rather than by PyYAML's general resolve (a tenth of a load).
+_WILDCARD = tuple(_Loader.yaml_implicit_resolvers.get(None, []))
+_RESOLVERS = {first: tuple(entries) + _WILDCARD
+              for first, entries in _Loader.yaml_implicit_resolvers.items() if first is not None}
+
+
+def _resolve(self: _Loader, kind: type[yaml.Node], value: str,
+             implicit: tuple[bool, bool]) -> str:
+    if kind is yaml.ScalarNode:
+        if implicit[0]:  # plain: what it looks like decides
+            for tag, pattern in _RESOLVERS.get(value[:1], _WILDCARD):
+                if pattern.match(value):
+                    return str(tag)
+        return _STR_TAG
+    return _MAP_TAG if kind is yaml.MappingNode else _SEQ_TAG
+
+
+_Loader.resolve = _resolve  # type: ignore[assignment,method-assign]
+assert not _Loader.yaml_path_resolvers  # (the general resolve would consult them)
+
+
 def _construct_decimal_int(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> int:
     # YAML 1.1 reads 010 as octal 8 and 09 as an error; people mean ten and nine.
     return int(str(loader.construct_scalar(node)), 10)
 
 
 _Loader.add_constructor(_INT_TAG, _construct_decimal_int)
+
+
+_BOOLS = {"true": True, "false": False, "yes": True, "no": False, "on": True, "off": False}
+#: No record nests deeper than a few levels; refusing at a fixed depth does not depend on
+#: how much stack Python has left.
+MAX_DEPTH = 64
+
+
+class _TooDeep(Exception):
+    """A document nested deeper than :data:`MAX_DEPTH`."""
+
+
+def _build(loader: _Loader, root: yaml.Node) -> Any:
+    """The value of a composed document, as _Loader's constructor builds it, built
+    directly for text, integers, null, true/false, mappings and lists (PyYAML's generic
+    constructor costs as much again as libyaml's parse); anything else (floats, refused
+    tags, a tag on a node of another kind) goes through that constructor. Like it, a
+    mapping's or list's own entries are built before what is nested in them, level by
+    level, so a document with two problems is refused for the same one."""
+    value, nested = _start(loader, root)
+    level = [(root, value)] if nested else []
+    depth = 0
+    while level:
+        depth += 1
+        if depth > MAX_DEPTH:
+            raise _TooDeep
+        following: list[tuple[yaml.Node, Any]] = []
+        for node, target in level:
+            if target is None:  # a map or seq tag on a node of another kind, which the
+                # constructor (like its other containers) gets to a level later: it says why
+                loader.construct_object(node, deep=True)
+                raise ValueError(f"{node.tag} on a {type(node).__name__}")  # (it always does)
+            if type(node) is yaml.SequenceNode:
+                for item in node.value:
+                    built, nested = _start(loader, item)
+                    target.append(built)
+                    if nested:
+                        following.append((item, built))
+                continue
+            keys: set[str] = set()  # every key first, as the constructor checks them
+            for key_node, _ in node.value:
+                if type(key_node) is not yaml.ScalarNode or key_node.tag != _STR_TAG:
+                    raise _Refused(Msg("yaml.key_not_text"), key_node.start_mark)
+                if key_node.value in keys:
+                    raise _DuplicateKey(key_node.value, key_node.start_mark)
+                keys.add(key_node.value)
+            for key_node, value_node in node.value:
+                built, nested = _start(loader, value_node)
+                target[key_node.value] = built
+                if nested:
+                    following.append((value_node, built))
+        level = following
+    return value
+
+
+def _start(loader: _Loader, node: yaml.Node) -> tuple[Any, bool]:
+    """A scalar's value, or an empty mapping or list to be filled (True) later."""
+    tag = node.tag
+    kind = type(node)
+    if tag == _MAP_TAG:
+        return ({}, True) if kind is yaml.MappingNode else (None, True)
+    if tag == _SEQ_TAG:
+        return ([], True) if kind is yaml.SequenceNode else (None, True)
+    if kind is yaml.ScalarNode:
+        if tag == _STR_TAG:
+            return node.value, False
+        if tag == _INT_TAG:
+            return int(node.value, 10), False
+        if tag == _NULL_TAG:
+            return None, False
+        if tag == _BOOL_TAG:
+            if node.value.lower() not in _BOOLS:  # an explicit !!bool of anything
+                raise ValueError(f"not true or false: {node.value!r}")
+            return _BOOLS[node.value.lower()], False
+    return loader.construct_object(node, deep=True), False
+
+
+#: How load_mapping builds values from the composed document (tests swap in PyYAML's
+#: own constructor to show both agree).
+_construct = _build
 
 
 class _Dumper(yaml.CSafeDumper):
@@ -274,7 +381,12 @@ def load_mapping(text: str, path: Path | str) -> dict[str, Any]:
     try:
         if "*" in text:  # cheap test first: only then pay for an event scan
             _reject_aliases(text, path)
-        data = yaml.load(text, Loader=_Loader)  # noqa: S506 - a safe loader subclass
+        loader = _Loader(text)
+        try:
+            node = loader.get_single_node()
+            data = None if node is None else _construct(loader, node)
+        finally:
+            loader.dispose()
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else None
@@ -289,7 +401,7 @@ def load_mapping(text: str, path: Path | str) -> dict[str, Any]:
         raise _problem(path, Msg("yaml.invalid", detail=detail)) from None
     except (ValueError, OverflowError) as exc:  # a scalar the constructors cannot build
         raise _problem(path, Msg("yaml.bad_value", detail=str(exc))) from None
-    except RecursionError:
+    except (RecursionError, _TooDeep):
         raise _problem(path, Msg("yaml.too_deep")) from None
     if data is None:
         raise _problem(path, Msg("yaml.empty"))
