@@ -80,6 +80,17 @@ def safecheck_exe() -> str:
     return found
 
 
+def compile_package() -> None:
+    """Byte-compile the installed package, as installing it from a wheel does: an
+    editable install under PYTHONDONTWRITEBYTECODE would compile every changed module
+    on every run, and start-up would be measured with it."""
+    import compileall
+
+    import safecheck
+
+    compileall.compile_dir(str(Path(safecheck.__file__).parent), quiet=1)
+
+
 def build_corpus(tool: Path, work: Path, records: int) -> Path:
     """A corpus of ``records`` hazards, made once and reused."""
     dest = work / f"corpus-{records}"
@@ -241,6 +252,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     only = set(args.only.split(","))
     exe = safecheck_exe()
+    compile_package()
     env = dict(os.environ, SAFECHECK_TODAY=AS_OF)
     env.pop("SAFECHECK_NO_CACHE", None)
     args.work.mkdir(parents=True, exist_ok=True)
