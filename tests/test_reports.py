@@ -404,3 +404,20 @@ def test_damaged_timeline_entries_are_worked_out_again(
     _, repaired = marshal.loads(cache.read_bytes())  # noqa: S302 - our own file
     assert all(repaired[key] != bad for key, bad in zip(keys, damage, strict=False))
     assert report(s, "--quarter", "2026-Q4", "--format", "json") == cold
+
+
+def test_a_report_without_caches_is_the_same_report(
+        quarter: tuple[Scenario, dict[str, str]], monkeypatch: pytest.MonkeyPatch) -> None:
+    """Without any cache, the records' versions are read, parsed (in workers) and turned
+    into timelines a batch at a time, keeping none of their texts or models: the report
+    is the one the caches give."""
+    from safecheck import history, parallel
+
+    s, _ = quarter
+    cached = [report(s, *window, "--format", "json")
+              for window in (["--quarter", "2026-Q4"], ["--week", "2026-W47"])]
+    monkeypatch.setattr(history, "_BATCH", 3)
+    monkeypatch.setattr(parallel, "PARALLEL_THRESHOLD", 2)
+    monkeypatch.setenv("SAFECHECK_NO_CACHE", "1")
+    assert [report(s, *window, "--format", "json")
+            for window in (["--quarter", "2026-Q4"], ["--week", "2026-W47"])] == cached
