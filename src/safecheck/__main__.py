@@ -1,7 +1,5 @@
 """``python -m safecheck``."""
 
-import sys
+from safecheck.cli.main import run
 
-from safecheck.cli.main import main
-
-sys.exit(main())
+run()
