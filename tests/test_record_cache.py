@@ -375,3 +375,21 @@ def test_the_early_survey_is_redone_when_its_scan_saw_other_files(
     assert misled != expected  # the forked survey's findings are used when scans agree
     monkeypatch.setattr(IndexScan, "basis", lambda self: str(os.getpid()))
     assert audit(ledger) == expected  # the scans disagree: surveyed again from the index
+
+
+@pytest.mark.parametrize("name", ["SW-20261104-D6QA.json", ".SW-20261104-D6QA.yaml",
+                                  "SW-20261104-D6QA.yml", "SW-20261104-D6QA.yaml~"])
+def test_a_file_named_like_a_record_beside_it_is_reported(
+        ledger: Path, monkeypatch: pytest.MonkeyPatch, name: str) -> None:
+    """The survey passes over records in their place quickly; a file that only shares a
+    record's name is still reported, by the survey in a process of its own too."""
+    from safecheck import audit as audit_module
+
+    monkeypatch.setattr(audit_module, "SURVEY_APART_FROM", 0)
+    audit(ledger)
+    stray = ledger / "records" / "SW" / "2026" / name
+    stray.write_text("x", encoding="utf-8")
+    for _ in ("cold folders", "warm folders"):
+        paths = [f["path"] for f in audit(ledger)["findings"]  # type: ignore[attr-defined]
+                 if f["rule"] == "unexpected-path"]
+        assert paths == [f"records/SW/2026/{name}"]

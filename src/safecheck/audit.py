@@ -140,8 +140,7 @@ def _survey_early(context: LedgerContext
                           defer=True)
         found = tuple(encode_finding(f) for f in _strays(survey(root, scan.documents(),
                                                                 folders)))
-        if folders.memory is not None and (folders.names or folders.complete):
-            folders.memory.save(prune=True)
+        folders.save()
         # One string for the complete folders: marshal writes a set of 100,000 names
         # ten times slower than their joined text.
         return (found, folders.names, "\n".join(folders.complete), folders.deferred,
@@ -176,8 +175,7 @@ def _survey(data: AuditInput) -> tuple[Any, ...]:
     run in another process); what it learnt of the folders is saved where it ran."""
     found = tuple(encode_finding(f) for f in _unexpected_path(data))
     folders = data.folders
-    if folders.memory is not None and (folders.names or folders.complete):
-        folders.memory.save(prune=True)
+    folders.save()
     return found, folders.names, folders.complete
 
 

@@ -96,6 +96,10 @@ class ParsedCache:
             self._used.add(key)
         return value
 
+    def peek(self, key: str) -> Any | None:
+        """The cached value for ``key``, or None, not counted as used (see ``save``)."""
+        return self._entries.get(key)
+
     def put(self, key: str, value: Any) -> None:
         """Remember ``value`` under ``key``."""
         if self.file is None:
@@ -104,12 +108,15 @@ class ParsedCache:
         self._used.add(key)
         self._dirty = True
 
-    def save(self, prune: bool = False) -> None:
-        """Write the cache if it changed; ``prune`` drops entries not used this run."""
+    def save(self, prune: bool = False, keep: set[str] | None = None) -> None:
+        """Write the cache if it changed; ``prune`` drops entries not used this run,
+        ``keep`` every entry but those keys."""
         if self.file is None:
             return
-        if prune and len(self._used) < len(self._entries):
-            self._entries = {k: v for k, v in self._entries.items() if k in self._used}
+        wanted = self._used if prune else keep
+        if wanted is not None and (len(wanted) < len(self._entries)
+                                   or any(k not in wanted for k in self._entries)):
+            self._entries = {k: v for k, v in self._entries.items() if k in wanted}
             self._dirty = True
         if not self._dirty:
             return

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import operator
 import os
 import re
 import stat
@@ -120,6 +121,7 @@ class Stray:
     reason: Msg
 
 
+_NAME = operator.attrgetter("name")
 _UNIT_DIR = re.compile(r"^[A-Z0-9]{2,6}$")
 _YEAR_DIR = re.compile(r"^[0-9]{4}$")
 
@@ -141,7 +143,7 @@ def _kind(entry: os.DirEntry[str]) -> str:
 def _entries(path: str) -> list[os.DirEntry[str]] | Msg:
     try:
         with os.scandir(path) as found:
-            return sorted(found, key=lambda e: e.name)
+            return sorted(found, key=_NAME)
     except PermissionError:
         return Msg("layout.unreadable")
     except OSError as exc:
@@ -215,10 +217,11 @@ def _year(year: os.DirEntry[str], rel: str, documents: Mapping[str, str | None] 
                if kind == "file" and e.name.endswith(RECORD_SUFFIX)
                and not e.name.startswith(".")}
     for entry, kind in kinds:
-        erel = f"{rel}/{entry.name}"
-        if kind == "file" and entry.name.endswith(RECORD_SUFFIX) \
-                and not entry.name.startswith("."):
-            continue
+        name = entry.name
+        if kind == "file" and name.endswith(RECORD_SUFFIX) \
+                and name[:-len(RECORD_SUFFIX)] in records:
+            continue  # a record in its place (a hundred thousand of them: nothing else)
+        erel = f"{rel}/{name}"
         if kind == "dir" and entry.name == INSPECTIONS:
             yield from _inspections(entry, erel)
         elif kind == "dir" and entry.name in records:
@@ -316,7 +319,7 @@ class Folders:
             except OSError:
                 signature = None
             if (signature is not None and named
-                    and self.memory.get(record) == f"{signature}{_SEP}{_COMPLETE}{named}"):
+                    and self.memory.peek(record) == f"{signature}{_SEP}{_COMPLETE}{named}"):
                 self.complete.add(record)
                 return []
         pairs = self._recall(record, signature)
@@ -340,12 +343,18 @@ class Folders:
         self.names[record] = names
         return pairs
 
+    def save(self) -> None:
+        """Keep what was read of the folders, and only that (folders gone are forgotten;
+        those a survey deferred are listed again next time)."""
+        if self.memory is not None and (self.names or self.complete):
+            self.memory.save(keep=self.complete.union(self.names))
+
     def _recall(self, record: str, signature: str | None) -> list[tuple[str, str]] | None:
         """What the folder held when last listed, if it has not changed since (stored as
         one string: the signature, then each entry's kind code and name)."""
         if signature is None or self.memory is None:
             return None
-        known = self.memory.get(record)
+        known = self.memory.peek(record)
         if type(known) is not str:
             return None
         stored, *items = known.split(_SEP)
