@@ -131,6 +131,8 @@ class Timeline:
 
     def is_open_on(self, day: Day) -> bool:
         """Reported, rectifying or verifying as of ``day``."""
+        if day >= self.last_entry:  # the recorded status: the usual case, asked a
+            return self.status in OPEN_STATUSES  # million times (a str is its Status)
         return self.status_on(day) in OPEN_STATUSES
 
     def awaiting_on(self, day: Day) -> Day | None:

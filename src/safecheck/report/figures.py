@@ -9,6 +9,7 @@ same dates. Voided hazards are never counted as found: they were mistaken regist
 from __future__ import annotations
 
 import datetime as dt
+import operator
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -84,6 +85,11 @@ class Ledger:
         """Hazards open as of ``day`` with their deadline within ``soon`` days."""
         return self._once(("soon", day, soon), lambda: [
             t for t in self.open_on(day) if t.due_soon_on(day, soon)])
+
+    def values_of(self, attribute: str) -> set[str]:
+        """Every value a hazard has for ``attribute`` (unit, domain, level, source)."""
+        return self._once(("values", attribute),
+                          lambda: set(map(operator.attrgetter(attribute), self.timelines)))
 
     def runs_in(self, window: Window) -> list[Inspection]:
         """Inspection runs dated in the window, not voided."""
@@ -161,18 +167,19 @@ def extensions(ledger: Ledger, window: Window) -> list[dict[str, Any]]:
     return sorted(out, key=lambda e: (e["approved_on"], e["id"]))
 
 
-def table(ledger: Ledger, window: Window, keys: Iterable[str], key_of: Callable[[Timeline], str],
+def table(ledger: Ledger, window: Window, keys: Iterable[str], attribute: str,
           name_of: Callable[[str], str]) -> list[dict[str, Any]]:
     """New, signed off, open and overdue by a key (unit, domain, level, source), with a
     total row; keys with no hazard at all are shown too (a zero is news)."""
     end = window.end
+    key_of: Callable[[Timeline], str] = operator.attrgetter(attribute)
     new = Counter(key_of(t) for t in ledger.found_in(window))
     closed = Counter(key_of(t) for t, _, _ in ledger.closings_in(window))
     open_now = ledger.open_on(end)
     opened = Counter(key_of(t) for t in open_now)
     overdue = Counter(key_of(t) for t in ledger.overdue_on(end, "rectification"))
     known = list(keys)
-    extra = sorted({key_of(t) for t in ledger.timelines} - set(known))
+    extra = sorted(ledger.values_of(attribute) - set(known))
     rows = [{"key": k, "name": name_of(k), "new": new[k], "closed": closed[k],
              "open": opened[k], "overdue": overdue[k]} for k in [*known, *extra]]
     rows.append({"key": None, "name": None, "new": sum(new.values()),
