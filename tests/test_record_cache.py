@@ -255,9 +255,9 @@ def test_a_changed_document_folder_is_seen(ledger: Path, monkeypatch: pytest.Mon
     """A folder remembered (as listed, or as holding exactly its record's documents)
     is read again when it or its record changes, whether the survey runs in the audit's
     process or beside it in a forked one (which saves what it learnt)."""
-    from safecheck import audit as audit_module
+    from safecheck import folder_survey
 
-    monkeypatch.setattr(audit_module, "SURVEY_APART_FROM", 0 if apart else 10**9)
+    monkeypatch.setattr(folder_survey, "SURVEY_APART_FROM", 0 if apart else 10**9)
     folder = ledger / RECORD.removesuffix(".yaml")
     age_folders(ledger)
     before = audit(ledger)
@@ -336,9 +336,9 @@ def test_the_early_survey_redoes_folders_of_records_the_cache_could_not_vouch_fo
     before the index is finished; a record the cache turns out not to know (an entry
     that does not decode, naming another file) has its folder surveyed again from the
     record itself, and one changed since is surveyed from its new version."""
-    from safecheck import audit as audit_module
+    from safecheck import folder_survey
 
-    monkeypatch.setattr(audit_module, "SURVEY_APART_FROM", 0)
+    monkeypatch.setattr(folder_survey, "SURVEY_APART_FROM", 0)
     age_folders(ledger)
     expected = cold(monkeypatch, audit, ledger)
     audit(ledger)
@@ -362,10 +362,10 @@ def test_the_early_survey_is_redone_when_its_scan_saw_other_files(
         ledger: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The forked survey scans the record files for itself; when its scan and the
     audit's do not match (a file changed between them), its findings are not used."""
-    from safecheck import audit as audit_module
+    from safecheck import folder_survey
     from safecheck.record_index import IndexScan
 
-    monkeypatch.setattr(audit_module, "SURVEY_APART_FROM", 0)
+    monkeypatch.setattr(folder_survey, "SURVEY_APART_FROM", 0)
     expected = cold(monkeypatch, audit, ledger)
     audit(ledger)
     # What a survey would make of records naming other files than they do.
@@ -383,9 +383,9 @@ def test_a_file_named_like_a_record_beside_it_is_reported(
         ledger: Path, monkeypatch: pytest.MonkeyPatch, name: str) -> None:
     """The survey passes over records in their place quickly; a file that only shares a
     record's name is still reported, by the survey in a process of its own too."""
-    from safecheck import audit as audit_module
+    from safecheck import folder_survey
 
-    monkeypatch.setattr(audit_module, "SURVEY_APART_FROM", 0)
+    monkeypatch.setattr(folder_survey, "SURVEY_APART_FROM", 0)
     audit(ledger)
     stray = ledger / "records" / "SW" / "2026" / name
     stray.write_text("x", encoding="utf-8")

@@ -16,33 +16,33 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
-from typing import Any
 
 from safecheck import parallel, yamlio
-from safecheck.cache import ParsedCache, cache_dir
 from safecheck.context import LedgerContext
 from safecheck.coverage import campaign_coverage, coverage
 from safecheck.errors import EXIT_FINDINGS, EXIT_OK, DataError
 from safecheck.findings import RULES, Finding, Rule, unit_of
+from safecheck.folder_survey import (
+    Surveyed,
+    remembered_folders,
+    survey_beside,
+    survey_findings,
+    survey_here,
+    worth_apart,
+)
 from safecheck.i18n import Msg
 from safecheck.inspections import StoredInspection, load_inspections
-from safecheck.layout import RECORD_SUFFIX, Folders, Stray, documents_dir, survey, survey_folders
+from safecheck.layout import Folders, documents_dir
 from safecheck.models.consistency import describe_missing
 from safecheck.record_index import (
-    IndexScan,
     RecordIndex,
     gc_paused,
-    known_size,
     scan_index,
 )
 from safecheck.store import parse_hazard
 from safecheck.summary import RecordSummary
 from safecheck.vocab import Severity, Status
-from safecheck.wire import decode_finding, encode_finding
-
-#: What the records' own folders held when last listed (see layout.Folders).
-FOLDERS_FILE = "folders.marshal"
-_FOLDERS = "folders v2"
+from safecheck.wire import decode_finding
 
 __all__ = ["RULES", "AuditResult", "Finding", "Rule", "Subject", "audit_repository",
            "run_audit"]
@@ -103,80 +103,20 @@ def _invalid(data: AuditInput) -> Iterator[Finding]:
 
 @check("unexpected-path")
 def _unexpected_path(data: AuditInput) -> Iterator[Finding]:
-    documents = {s.relpath: s.documents for s in data.index.summaries}
-    return _strays(survey(data.context.root, documents, data.folders))
+    return survey_findings(data.context.root, _documents(data.index), data.folders)
 
 
-def _strays(strays: Iterable[Stray]) -> Iterator[Finding]:
-    for stray in strays:
-        yield Finding("unexpected-path", RULES["unexpected-path"].severity, stray.reason,
-                      stray.relpath, None, None, unit_of(stray.relpath))
+def _documents(index: RecordIndex) -> dict[str, str | None]:
+    return {s.relpath: s.documents for s in index.summaries}
+
+
+def _survey(data: AuditInput) -> Surveyed:
+    return survey_here(data.context.root, _documents(data.index), data.folders)
 
 
 #: Rules that wait for the survey of the folders, which a large ledger runs beside the
 #: other rules (parallel.in_background) rather than before them.
 _AFTER_SURVEY = ("unexpected-path", "missing-document")
-#: From this many records the survey runs in a process of its own.
-SURVEY_APART_FROM = 2_000
-#: About what the record cache holds for one record (a summary, its signature).
-_CACHED_BYTES = 250
-
-
-def _survey_early(context: LedgerContext
-                  ) -> Callable[[IndexScan, RecordIndex], tuple[Any, ...]]:
-    """Start the survey of the folders now, in a forked process that scans the record
-    cache for itself and takes from it what each record names, while this one builds the
-    index; the callable returned gives what :func:`_survey` gives, once given this
-    process's scan and index. When the two scans did not find the same files (one
-    changed in between), the survey is done again here; the folders of records the
-    cache did not know, or whose entry turned out unusable, are surveyed afterwards here,
-    from the records themselves."""
-    root = context.root
-
-    def in_child() -> tuple[Any, ...]:
-        scan = scan_index(context)
-        cache = cache_dir(root)
-        folders = Folders(ParsedCache(cache / FOLDERS_FILE if cache else None, _FOLDERS),
-                          defer=True)
-        found = tuple(encode_finding(f) for f in _strays(survey(root, scan.documents(),
-                                                                folders)))
-        folders.save()
-        # One string for the complete folders: marshal writes a set of 100,000 names
-        # ten times slower than their joined text.
-        return (found, folders.names, "\n".join(folders.complete), folders.deferred,
-                scan.basis())
-
-    job = parallel.in_background(in_child)
-
-    def result(scan: IndexScan, index: RecordIndex) -> tuple[Any, ...]:
-        found, names, joined, deferred, basis = job()
-        complete = set(joined.split("\n")) if joined else set()
-        folders = Folders()
-        documents = {s.relpath: s.documents for s in index.summaries}
-        if basis != scan.basis():
-            found = tuple(encode_finding(f) for f in _strays(survey(root, documents,
-                                                                    folders)))
-            return found, folders.names, folders.complete
-        again = set(deferred) | scan.examined_again
-        if not again:
-            return found, names, complete
-        inside = tuple(record.removesuffix(RECORD_SUFFIX) + "/" for record in again)
-        found = tuple(f for f in found if not str(f[3]).startswith(inside))
-        names = {k: v for k, v in names.items() if k not in again}
-        complete -= again
-        found += tuple(encode_finding(f) for f in _strays(
-            survey_folders(root, sorted(again), documents, folders)))
-        return found, {**names, **folders.names}, complete | folders.complete
-    return result
-
-
-def _survey(data: AuditInput) -> tuple[Any, ...]:
-    """The survey's findings and what it read of the folders, as plain values (it may
-    run in another process); what it learnt of the folders is saved where it ran."""
-    found = tuple(encode_finding(f) for f in _unexpected_path(data))
-    folders = data.folders
-    folders.save()
-    return found, folders.names, folders.complete
 
 
 @check("future-date")
@@ -418,7 +358,7 @@ def run_audit(context: LedgerContext, index: RecordIndex, today: dt.date,
               inspections: list[StoredInspection] | None = None,
               timeless: bool = False, folders: Folders | None = None,
               survey_apart: bool = False,
-              surveyed: Callable[[], tuple[Any, ...]] | None = None) -> AuditResult:
+              surveyed: Callable[[], Surveyed] | None = None) -> AuditResult:
     """Run every rule that is not switched off (``timeless``: none that depends on
     today): the record rules' findings come from the index, the ledger rules run here
     (``survey_apart``: the survey of the folders in a process of its own meanwhile;
@@ -477,23 +417,19 @@ def audit_repository(context: LedgerContext, today: dt.date,
     inspections and audit them (``timeless``: only the rules that do not depend on
     today, for ``validate``)."""
     with gc_paused():
-        # A large ledger the cache knows: the survey starts at once, beside the index
-        # (it needs only what each record names, which the cache says).
-        early = (_survey_early(context)
-                 if known_size(context) >= SURVEY_APART_FROM * _CACHED_BYTES
-                 and severity_of("unexpected-path", context) is not Severity.OFF else None)
+        # A large ledger the cache knows: the survey starts at once, beside the index.
+        early = (survey_beside(context)
+                 if severity_of("unexpected-path", context) is not Severity.OFF else None)
         scan = scan_index(context)
         index = scan.finish()
     inspections, problems = load_inspections(context.root)
     index.problems.extend(problems)
     if early is not None:
         folders = Folders()
-        surveyed: Callable[[], tuple[Any, ...]] | None = partial(early, scan, index)
+        surveyed: Callable[[], Surveyed] | None = partial(early, scan, index)
     else:
-        cache = cache_dir(context.root)
-        folders = Folders(ParsedCache(cache / FOLDERS_FILE if cache else None, _FOLDERS))
+        folders = remembered_folders(context.root)
         surveyed = None
     with gc_paused():
         return run_audit(context, index, today, inspections, timeless, folders,
-                         survey_apart=len(index.summaries) >= SURVEY_APART_FROM,
-                         surveyed=surveyed)
+                         survey_apart=worth_apart(len(index.summaries)), surveyed=surveyed)
