@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 from records import data
 from safecheck import ids, yamlio
 from safecheck.models.hazard import Hazard
+from safecheck.vocab import Status
 
 TRICKY = ":#|>'\"-?*&!%@`{}[],，：“”（）\\"
 line = st.text(alphabet=st.one_of(st.sampled_from(TRICKY + " "),
@@ -58,3 +59,23 @@ def test_new_ids_are_well_formed_free_and_parse_back(unit: str, day: dt.date,
 def test_confusable_letters_read_as_digits(suffix: str) -> None:
     typed = f"sw-20261121-{suffix.replace('1', 'l').replace('0', 'o').lower()}"
     assert ids.normalize_hazard_id(typed) == f"SW-20261121-{suffix}"
+
+
+_JSON_LEAVES = (st.text() | st.integers() | st.floats() | st.booleans() | st.none()
+                | st.dates() | st.sampled_from(["已销号", "\x1b[31m", "a\nb", "\u202e", ""])
+                | st.sampled_from(list(Status)))
+_JSON = st.recursive(_JSON_LEAVES, lambda inner: (
+    st.lists(inner, max_size=4) | st.lists(inner, max_size=3).map(tuple)
+    | st.dictionaries(st.text(max_size=8), inner, max_size=4)
+    | st.dictionaries(st.integers() | st.booleans(), inner, max_size=2)), max_leaves=30)
+
+
+@given(_JSON)
+def test_json_output_is_what_the_json_module_writes(value: object) -> None:
+    """Commands write JSON a container at a time (the json module, with an indent,
+    encodes token by token in Python); the text is the json module's own."""
+    import json
+
+    from safecheck.output.console import json_text
+
+    assert json_text(value) == json.dumps(value, ensure_ascii=False, indent=2, default=str)
