@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
+from typing import NamedTuple
 
 from safecheck import parallel, yamlio
 from safecheck.context import LedgerContext
@@ -303,9 +304,9 @@ def _inspection_link(data: AuditInput) -> Iterator[Finding]:
                           run.relpath, None, run.inspection.id, run.inspection.unit, hazard_id)
 
 
-@dataclass(frozen=True)
-class Subject:
-    """A file the audit read: a hazard, an inspection run, or one it could not read."""
+class Subject(NamedTuple):
+    """A file the audit read: a hazard, an inspection run, or one it could not read (a
+    tuple: an audit makes one per record, a hundred thousand)."""
 
     path: str
     id: str | None
