@@ -67,7 +67,7 @@ def report_command(
     from safecheck.gitrepo import GitRepo
     from safecheck.history import Reader
     from safecheck.i18n import Msg
-    from safecheck.output.console import print_json
+    from safecheck.output.json_out import print_json
 
     rt = runtime(ctx)
     context = rt.context()
@@ -147,8 +147,8 @@ def review_command(
     from safecheck.cli.ci_report import pick_format, report_review
     from safecheck.gitrepo import GitRepo
     from safecheck.history import Reader
-    from safecheck.output.console import print_json
     from safecheck.output.history import print_review
+    from safecheck.output.json_out import print_json
     from safecheck.review import run_review
 
     rt = runtime(ctx)
@@ -183,8 +183,8 @@ def history_command(
     from safecheck.events import hazard_history
     from safecheck.gitrepo import GitRepo
     from safecheck.history import Reader
-    from safecheck.output.console import print_json
     from safecheck.output.history import print_history
+    from safecheck.output.json_out import print_json
 
     rt = runtime(ctx)
     context = rt.context()

@@ -123,7 +123,7 @@ def list_command(
     """The ``list`` command: the ledger, filtered, as a table, JSON or CSV."""
     from safecheck.i18n import text
     from safecheck.output import records as out
-    from safecheck.output.console import print_json
+    from safecheck.output.json_out import print_json
     from safecheck.query import build_filter, select_summaries
     from safecheck.record_index import load_index, stored_hazards
     from safecheck.views import hazard_document, summary_row
@@ -169,7 +169,7 @@ def show_command(
         raise DataError(problems[0])
     stored = store.StoredHazard(hazard, path, relpath, text)
     if fmt is TextOrJson.JSON:
-        from safecheck.output.console import print_json
+        from safecheck.output.json_out import print_json
         from safecheck.views import hazard_document
 
         print_json(hazard_document(stored, today))

@@ -4,24 +4,30 @@ from __future__ import annotations
 
 import sys
 from itertools import groupby
-
-from rich.console import Console
-from rich.markup import escape
-from rich.table import Table
+from typing import TYPE_CHECKING
 
 from safecheck.audit import AuditResult, Finding
 from safecheck.context import LedgerContext
 from safecheck.i18n import text
 from safecheck.labels import label
-from safecheck.output.console import print_json, stdout
-from safecheck.output.long_table import STREAM_FROM, Column, print_long_table
+from safecheck.output.json_out import print_json
 from safecheck.vocab import Locale, Severity
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 _STYLE = {Severity.ERROR: "red", Severity.WARNING: "yellow"}
 
 
 def print_text(result: AuditResult, context: LedgerContext, strict: bool) -> None:
     """One table per unit (rule, ID, file:line, message), then a summary line."""
+    # rich only here: JSON and the CI formats need none of it (a tenth of start-up)
+    from rich.markup import escape
+    from rich.table import Table
+
+    from safecheck.output.console import stdout
+    from safecheck.output.long_table import STREAM_FROM
+
     locale = context.settings.locale
     console = stdout()
     for unit, group in groupby(result.findings, key=lambda f: f.unit or ""):
@@ -51,6 +57,8 @@ def print_text(result: AuditResult, context: LedgerContext, strict: bool) -> Non
 def _print_long(console: Console, title: str, findings: list[Finding], locale: Locale
                 ) -> None:
     """One unit's findings as :func:`print_text` shows them, written row by row."""
+    from safecheck.output.long_table import Column, print_long_table
+
     columns = [Column(label(key, locale), fold=key in ("path", "message"))
                for key in ("severity", "rule", "id", "path", "message")]
     print_long_table(console, columns, (

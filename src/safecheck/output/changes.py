@@ -7,7 +7,8 @@ from rich.markup import escape
 
 from safecheck.changes import Changed
 from safecheck.i18n import text
-from safecheck.output.console import print_json, stdout
+from safecheck.output.console import stdout
+from safecheck.output.json_out import print_json
 from safecheck.vocab import Locale
 
 

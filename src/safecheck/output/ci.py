@@ -8,13 +8,16 @@ from __future__ import annotations
 import sys
 from collections.abc import Mapping
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from safecheck.atomic import replace_bytes
 from safecheck.audit import AuditResult
 from safecheck.i18n import render
 from safecheck.output import codequality, junit
 from safecheck.output.audit import escape_annotation, print_github
-from safecheck.review import ReviewResult
+
+if TYPE_CHECKING:
+    from safecheck.review import ReviewResult
 
 #: Set to ``true`` by GitHub Actions: then findings become annotations by default.
 GITHUB_VARIABLE = "GITHUB_ACTIONS"

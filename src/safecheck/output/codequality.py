@@ -17,12 +17,14 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import Counter
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from safecheck.audit import AuditResult
 from safecheck.i18n import render
-from safecheck.review import ReviewResult
 from safecheck.vocab import Severity
+
+if TYPE_CHECKING:
+    from safecheck.review import ReviewResult
 
 CHECK_PREFIX = "safecheck"
 

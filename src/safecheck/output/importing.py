@@ -13,7 +13,8 @@ from safecheck.i18n import Msg, render, text
 from safecheck.importing import ImportReport, RowProblem
 from safecheck.importing.columns import heading_of
 from safecheck.importing.rows import inferred_headings
-from safecheck.output.console import print_json, stderr, stdout
+from safecheck.output.console import stderr, stdout
+from safecheck.output.json_out import print_json
 
 
 def _where(report: ImportReport, problem: RowProblem, locale: str) -> str:

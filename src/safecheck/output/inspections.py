@@ -13,7 +13,8 @@ from safecheck.coverage import campaign_coverage
 from safecheck.i18n import Msg, render, text
 from safecheck.inspections import InspectionPlan, StoredInspection
 from safecheck.models.checklist import Checklist
-from safecheck.output.console import print_json, stdout
+from safecheck.output.console import stdout
+from safecheck.output.json_out import print_json
 
 
 def _frequency(value: str | None) -> str:

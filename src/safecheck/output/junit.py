@@ -15,11 +15,14 @@ import re
 import xml.etree.ElementTree as ET
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from safecheck.audit import AuditResult, Finding, Subject
 from safecheck.i18n import render, text
-from safecheck.review import ReviewFinding, ReviewResult
 from safecheck.vocab import Severity
+
+if TYPE_CHECKING:
+    from safecheck.review import ReviewFinding, ReviewResult
 
 # Tab, line feed, carriage return and the ranges XML 1.0 allows; anything else (other
 # control characters, lone surrogates, U+FFFE/U+FFFF) is removed.
