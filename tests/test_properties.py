@@ -76,6 +76,6 @@ def test_json_output_is_what_the_json_module_writes(value: object) -> None:
     encodes token by token in Python); the text is the json module's own."""
     import json
 
-    from safecheck.output.console import json_text
+    from safecheck.output.json_out import json_text
 
     assert json_text(value) == json.dumps(value, ensure_ascii=False, indent=2, default=str)
