@@ -86,15 +86,20 @@ class _Loader(yaml.CSafeLoader):
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
         if not isinstance(node, yaml.MappingNode):  # (!!map on a list or text): say so
             return super().construct_mapping(node, deep=deep)
-        seen: set[str] = set()
-        for key_node, _ in node.value:
-            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != _STR_TAG:
-                raise _Refused(Msg("yaml.key_not_text"), key_node.start_mark)
-            if key_node.value in seen:
-                raise _DuplicateKey(key_node.value, key_node.start_mark)
-            seen.add(key_node.value)
+        _check_keys(node)
         mapping: dict[Any, Any] = super().construct_mapping(node, deep=deep)
         return mapping
+
+
+def _check_keys(node: yaml.Node) -> None:
+    """Every key of a mapping is text, and none is given twice."""
+    seen: set[str] = set()
+    for key_node, _ in node.value:
+        if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != _STR_TAG:
+            raise _Refused(Msg("yaml.key_not_text"), key_node.start_mark)
+        if key_node.value in seen:
+            raise _DuplicateKey(key_node.value, key_node.start_mark)
+        seen.add(key_node.value)
 
 
 _Loader.yaml_implicit_resolvers = _without(
@@ -173,13 +178,7 @@ def _build(loader: _Loader, root: yaml.Node) -> Any:
                     if nested:
                         following.append((item, built))
                 continue
-            keys: set[str] = set()  # every key first, as the constructor checks them
-            for key_node, _ in node.value:
-                if type(key_node) is not yaml.ScalarNode or key_node.tag != _STR_TAG:
-                    raise _Refused(Msg("yaml.key_not_text"), key_node.start_mark)
-                if key_node.value in keys:
-                    raise _DuplicateKey(key_node.value, key_node.start_mark)
-                keys.add(key_node.value)
+            _check_keys(node)  # every key first, as the constructor checks them
             for key_node, value_node in node.value:
                 built, nested = _start(loader, value_node)
                 target[key_node.value] = built
