@@ -9,6 +9,7 @@ from a branch was judged in the branch's own commits, with their own authors.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -17,7 +18,7 @@ from safecheck.config import Settings
 from safecheck.gitrepo import Change, Commit, GitRepo
 from safecheck.history import Reader, Version, id_of
 from safecheck.i18n import Msg
-from safecheck.layout import RECORD_SUFFIX, classify
+from safecheck.layout import RECORD_SUFFIX, PathKind, classify
 from safecheck.lifecycle import check_change
 from safecheck.lifecycle.replay import replay
 from safecheck.models.common import same_person
@@ -55,8 +56,10 @@ class Checker:
     findings: list[ReviewFinding] = field(default_factory=list)
     #: Hazard records (path → id) a commit of the range changed, for the final tree check.
     touched: dict[str, str] = field(default_factory=dict)
-    #: Blob ids of records by ``rev:path``, asked of git in one batch (look_up_records).
+    #: Blob ids of records by ``rev:path``, asked of git in one batch (look_up_records),
+    #: and every ``rev:path`` asked.
     _record_blobs: dict[str, str] = field(default_factory=dict)
+    _asked: set[str] = field(default_factory=set)
 
     def day_of(self, commit: Commit) -> dt.date:
         """The day a commit recorded its changes, in the organisation's time zone."""
@@ -71,25 +74,19 @@ class Checker:
     def look_up_records(self, commits: list[Commit]) -> None:
         """The blob ids of the records whose documents the commits change, before and
         after each commit, in one question to git (one per document is slow)."""
-        specs = []
-        for commit in commits:
-            parent = commit.parents[0] if commit.parents else None
-            for change in commit.changes:
-                path = change.new_path or change.old_path or ""
-                kind = classify(path, change.new_mode if change.new_blob else None)
-                if path.startswith("records/") and kind.kind == "document" and kind.record:
-                    specs.append(f"{commit.sha}:{kind.record}")
-                    if parent:
-                        specs.append(f"{parent}:{kind.record}")
-        self._record_blobs.update(self.git.blob_ids(specs))
+        self._look_up([spec for commit in commits
+                       for _, _, kind in _under_records(commit)
+                       if kind.kind == "document" and kind.record is not None
+                       for spec in _record_specs(commit, kind.record)])
+
+    def _look_up(self, specs: list[str]) -> None:
+        wanted = [spec for spec in specs if spec not in self._asked]
+        self._record_blobs.update(self.git.blob_ids(wanted))
+        self._asked.update(wanted)  # (a record missing at a commit is asked once too)
 
     def check(self, commit: Commit) -> None:
         """Every change of one commit."""
-        for change in commit.changes:
-            path = change.new_path or change.old_path or ""
-            if not path.startswith("records/"):
-                continue
-            kind = classify(path, change.new_mode if change.new_blob else None)
+        for change, path, kind in _under_records(commit):
             if (change.old_path and change.old_path != path
                     and classify(change.old_path).kind == "hazard" and kind.kind != "hazard"):
                 # moved out of the ledger's layout: as good as deleted
@@ -155,10 +152,7 @@ class Checker:
         """A closed hazard's documents are sealed: no file of its folder changes unless
         the same commit reopens it."""
         parent = commit.parents[0] if commit.parents else None
-        specs = [f"{parent}:{record}", f"{commit.sha}:{record}"] if parent else [
-            f"{commit.sha}:{record}"]
-        if any(spec not in self._record_blobs for spec in specs):
-            self._record_blobs.update(self.git.blob_ids(specs))
+        self._look_up(_record_specs(commit, record))
         found = self._record_blobs
         path = change.new_path or change.old_path or ""
         if change.new_blob is not None and f"{commit.sha}:{record}" not in found:
@@ -192,6 +186,20 @@ class Checker:
             where = ".".join(str(p) for p in first["loc"])
             self.fail("invalid", id_of(path), path,
                       Msg("review.invalid", problem=f"{where}: {first['msg']}"), commit)
+
+
+def _under_records(commit: Commit) -> Iterator[tuple[Change, str, PathKind]]:
+    """Each change of a commit under records/: its path and what that path is."""
+    for change in commit.changes:
+        path = change.new_path or change.old_path or ""
+        if path.startswith("records/"):
+            yield change, path, classify(path, change.new_mode if change.new_blob else None)
+
+
+def _record_specs(commit: Commit, record: str) -> list[str]:
+    """``rev:path`` of a record before and after a commit (after only, for a root)."""
+    parent = commit.parents[0] if commit.parents else None
+    return ([f"{parent}:{record}"] if parent else []) + [f"{commit.sha}:{record}"]
 
 
 def documents_in_tree(checker: Checker, head: str) -> None:
