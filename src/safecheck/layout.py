@@ -156,9 +156,9 @@ def survey(root: Path, documents: Mapping[str, str | None] | None = None,
     or a document named by its record (``documents``: relpath of a record → its document
     names joined by ``/``, which no file name holds; a record not in it, or None, lets
     any file in its folder count, unless ``folders`` defers such records' folders).
-    Symlinks are
-    reported, never followed; special files, hidden files, ``.yml`` files and files at
-    the wrong depth are reported too: nothing under records/ goes unread. ``folders``
+    Symlinks are reported, never followed; special files, hidden files, ``.yml`` files
+    and files at the wrong depth are reported too: nothing under records/ goes unread.
+    ``folders``
     reads the records' own folders (remembering what unchanged ones hold) and keeps what
     it found, so that nobody lists them twice."""
     base = root / RECORDS
@@ -222,9 +222,9 @@ def _year(year: os.DirEntry[str], rel: str, documents: Mapping[str, str | None] 
                 and name[:-len(RECORD_SUFFIX)] in records:
             continue  # a record in its place (a hundred thousand of them: nothing else)
         erel = f"{rel}/{name}"
-        if kind == "dir" and entry.name == INSPECTIONS:
+        if kind == "dir" and name == INSPECTIONS:
             yield from _inspections(entry, erel)
-        elif kind == "dir" and entry.name in records:
+        elif kind == "dir" and name in records:
             record = f"{erel}{RECORD_SUFFIX}"
             if folders.deferred is not None and documents is not None \
                     and record not in documents:
@@ -232,10 +232,10 @@ def _year(year: os.DirEntry[str], rel: str, documents: Mapping[str, str | None] 
                 continue
             named = None if documents is None else documents.get(record)
             yield from _documents(entry.path, erel, named, record, folders)
-        elif kind == "dir" and not entry.name.startswith("."):
+        elif kind == "dir" and not name.startswith("."):
             yield Stray(erel, Msg("layout.orphan_folder"))
         else:
-            yield Stray(erel, _why(kind, entry.name, "layout.not_record"))
+            yield Stray(erel, _why(kind, name, "layout.not_record"))
 
 
 def _inspections(folder: os.DirEntry[str], rel: str) -> Iterator[Stray]:
@@ -323,22 +323,25 @@ class Folders:
                 self.complete.add(record)
                 return []
         pairs = self._recall(record, signature)
+        listed = pairs is None
         if pairs is None:
             entries = _entries(folder)
             if isinstance(entries, Msg):
                 return entries
             pairs = [(e.name, _kind(e)) for e in entries]
-            if (signature is not None and self._now - changed > _RACY_NS
-                    and not any(_SEP in name for name, _ in pairs)):
-                assert self.memory is not None
+        names = {name for name, _ in pairs}
+        complete = bool(named and _holds_exactly(pairs, names, named))
+        # Remembered only when settled: a folder changed within the clock's granularity
+        # could change again unseen.
+        if signature is not None and self._now - changed > _RACY_NS:
+            assert self.memory is not None
+            if complete:
+                self.memory.put(record, f"{signature}{_SEP}{_COMPLETE}{named}")
+            elif listed and not any(_SEP in name for name, _ in pairs):
                 self.memory.put(record, _SEP.join(
                     [signature, *(_CODES[kind] + name for name, kind in pairs)]))
-        names = {name for name, _ in pairs}
-        if named and _holds_exactly(pairs, names, named):
+        if complete:
             self.complete.add(record)
-            if signature is not None and self._now - changed > _RACY_NS:
-                assert self.memory is not None
-                self.memory.put(record, f"{signature}{_SEP}{_COMPLETE}{named}")
             return []
         self.names[record] = names
         return pairs
