@@ -92,9 +92,10 @@ def survey_beside(context: LedgerContext
         folders = Folders()
         documents: dict[str, str | None] = {}
         again = set(deferred) | scan.examined_again
-        if basis != scan.basis() or again:  # (only then is what each names needed here)
+        same_files = basis == scan.basis()
+        if not same_files or again:  # (only then is what each names needed here)
             documents = {s.relpath: s.documents for s in index.summaries}
-        if basis != scan.basis():
+        if not same_files:
             return (tuple(encode_finding(f) for f in survey_findings(root, documents, folders)),
                     folders.names, folders.complete)
         if not again:

@@ -36,7 +36,7 @@ _INVALID = "invalid"
 _CACHE_LIMIT = 200_000
 #: Fewer blobs than this are parsed rather than looked up in the (big) blob cache.
 BLOB_CACHE_FROM = 2_000
-#: Blobs read from git and parsed at a time when only their timelines are wanted.
+#: Blobs read from git and parsed at a time (their texts are not all held at once).
 _BATCH = 5_000
 
 
@@ -180,6 +180,7 @@ class Reader:
             yield result.label, hazard
 
     def _parsed(self, blobs: list[str]) -> Iterator[parallel.Parsed]:
+        """Blobs read from git and parsed (on every core), a batch at a time."""
         for start in range(0, len(blobs), _BATCH):
             batch = blobs[start:start + _BATCH]
             contents = self.git.blobs(batch)
@@ -203,9 +204,7 @@ class Reader:
                     del wanted[blob]
         if not wanted:
             return
-        contents = self.git.blobs(wanted)
-        items = [(blob, contents.get(blob, b"")) for blob in wanted]
-        for result in tracked(parallel.parse_blobs(items), len(items), self.progress,
+        for result in tracked(self._parsed(list(wanted)), len(wanted), self.progress,
                               Msg("progress.records")):
             if result.data is not None:
                 self._data[result.label] = result.data

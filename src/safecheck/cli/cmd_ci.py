@@ -4,7 +4,7 @@
 
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
@@ -19,9 +19,6 @@ from safecheck.cli.ci_report import (
     write_ci,
 )
 from safecheck.cli.runtime import runtime
-
-if TYPE_CHECKING:
-    pass
 
 ForceOpt = Annotated[bool, typer.Option("--force", help="opt.ci.force")]
 
