@@ -205,7 +205,7 @@ def _start(loader: _Loader, node: yaml.Node) -> tuple[Any, bool]:
             return None, False
         if tag == _BOOL_TAG:
             if node.value.lower() not in _BOOLS:  # an explicit !!bool of anything
-                raise ValueError(f"not true or false: {node.value!r}")
+                raise _Refused(Msg("yaml.not_bool", value=node.value), node.start_mark)
             return _BOOLS[node.value.lower()], False
     return loader.construct_object(node, deep=True), False
 

@@ -34,6 +34,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "yaml.aliases": ("safecheck 文件中不允许使用 YAML 别名（*名称）",
                      "YAML aliases (*name) are not allowed in safecheck files"),
     "yaml.invalid": ("YAML 格式错误：{detail}", "invalid YAML: {detail}"),
+    "yaml.not_bool": ("“{value}”不是 true 或 false", "'{value}' is not true or false"),
     "yaml.bad_value": ("YAML 中有无法读取的值：{detail}", "invalid YAML value: {detail}"),
     "yaml.tag": ("不允许使用 YAML 标签 {tag}：记录只含文本、数字、true/false、列表和映射",
                  "YAML tag {tag} is not allowed: a record holds only text, numbers, "
